@@ -1,0 +1,32 @@
+# Fails the configure step when a target that must stay headless links or includes a GUI module.
+function(opsdeck_forbid_gui target)
+    get_target_property(libs ${target} LINK_LIBRARIES)
+    foreach(lib IN LISTS libs)
+        if(lib MATCHES "Qt6?::(Gui|Widgets|Charts|OpenGL|OpenGLWidgets)")
+            message(FATAL_ERROR "${target} must not link ${lib}: src/core is headless (see STYLE.md)")
+        endif()
+    endforeach()
+    get_target_property(sources ${target} SOURCES)
+    get_target_property(dir ${target} SOURCE_DIR)
+    foreach(src IN LISTS sources)
+        file(READ "${dir}/${src}" text)
+        if(text MATCHES "#include[ \t]*<(QtWidgets|QtGui|QtCharts|QWidget|QApplication|QGuiApplication|QMainWindow|QSystemTrayIcon|QChart)")
+            message(FATAL_ERROR "${dir}/${src} includes a GUI header: src/core is headless (see STYLE.md)")
+        endif()
+    endforeach()
+endfunction()
+
+# One QtTest executable per unit: tests/tst_<name>.cpp, linked with the given libraries.
+function(opsdeck_add_test name)
+    cmake_parse_arguments(arg "" "" "LIBS;LABELS;SOURCES" ${ARGN})
+    add_executable(tst_${name} tst_${name}.cpp ${arg_SOURCES})
+    target_link_libraries(tst_${name} PRIVATE opsdeck_flags Qt6::Test ${arg_LIBS})
+    target_compile_definitions(tst_${name} PRIVATE
+        OPSDECK_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures"
+        OPSDECK_BINARY="$<TARGET_FILE:opsdeck>")
+    add_test(NAME ${name} COMMAND tst_${name})
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
+    if(arg_LABELS)
+        set_tests_properties(${name} PROPERTIES LABELS "${arg_LABELS}")
+    endif()
+endfunction()

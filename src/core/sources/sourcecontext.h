@@ -1,0 +1,37 @@
+#pragma once
+
+#include "storage/metric.h"
+
+#include <QHash>
+#include <QString>
+#include <atomic>
+
+// What a source may know and keep between syncs. The sync engine loads the source's persisted state before
+// collect() and commits the changed state in the same transaction as the samples, so a crash never leaves
+// counters that disagree with the stored samples.
+class SourceContext final
+{
+public:
+    QString state(const QString &key) const { return m_state.value(key); }
+    void setState(const QString &key, const QString &value) { m_state.insert(key, value); }
+    const QHash<QString, QString> &allState() const { return m_state; }
+    void loadState(QHash<QString, QString> state) { m_state = std::move(state); }
+
+    // Unix seconds of the newest stored sample of a resource/metric, 0 when there is none.
+    qint64 lastSampleTs(const QString &externalId, Metric metric) const
+    {
+        return m_lastSample.value(externalId + QLatin1Char('/') + metricName(metric), 0);
+    }
+    void setLastSampleTs(const QString &externalId, Metric metric, qint64 ts)
+    {
+        m_lastSample.insert(externalId + QLatin1Char('/') + metricName(metric), ts);
+    }
+
+    bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
+    void setCancelFlag(const std::atomic_bool *flag) { m_cancelled = flag; }
+
+private:
+    QHash<QString, QString> m_state;
+    QHash<QString, qint64> m_lastSample;
+    const std::atomic_bool *m_cancelled = nullptr;
+};
