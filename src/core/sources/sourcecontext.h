@@ -5,6 +5,9 @@
 #include <QHash>
 #include <QString>
 #include <atomic>
+#include <functional>
+
+struct Collection;
 
 // What a source may know and keep between syncs. The sync engine loads the source's persisted state before
 // collect() and commits the changed state in the same transaction as the samples, so a crash never leaves
@@ -27,6 +30,14 @@ public:
         m_lastSample.insert(externalId + QLatin1Char('/') + metricName(metric), ts);
     }
 
+    void loadLastSampleTimes(QHash<QString, qint64> times) { m_lastSample = std::move(times); }
+
+    // Commits what `out` holds so far and empties its resources and samples (counters stay). A source whose
+    // backfill would not fit in memory calls this every few thousand samples; each flush is one transaction.
+    using FlushFunction = std::function<bool(Collection &out, QString *error)>;
+    void setFlushFunction(FlushFunction flush) { m_flush = std::move(flush); }
+    bool flush(Collection &out, QString *error) { return m_flush ? m_flush(out, error) : true; }
+
     bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
     void setCancelFlag(const std::atomic_bool *flag) { m_cancelled = flag; }
 
@@ -34,4 +45,5 @@ private:
     QHash<QString, QString> m_state;
     QHash<QString, qint64> m_lastSample;
     const std::atomic_bool *m_cancelled = nullptr;
+    FlushFunction m_flush;
 };

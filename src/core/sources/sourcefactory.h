@@ -1,0 +1,14 @@
+#pragma once
+
+#include "config/config.h"
+#include "source.h"
+
+#include <memory>
+
+// Builds the Source for a validated [source.NAME] section.
+class SourceFactory final
+{
+public:
+    // nullptr with *error set when this build cannot sync that type.
+    static std::unique_ptr<Source> create(const SourceConfig &config, QString *error);
+};

@@ -1,0 +1,370 @@
+#include "syncengine.h"
+#include "sources/sourcefactory.h"
+#include "storage/database.h"
+#include "storage/metricstore.h"
+#include "storage/synclock.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QSysInfo>
+#include <QTimer>
+#include <atomic>
+#include <map>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcSync, "opsdeck.sync", QtInfoMsg)
+
+// Lives on the engine's thread; every member is touched only there, except m_cancel.
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    SyncWorker(Config config, DatabaseUrl url)
+        : m_config(std::move(config))
+        , m_url(std::move(url))
+    {
+    }
+    ~SyncWorker() override { shutdown(); }
+
+    void startWork(bool scheduled);
+    void runRound(const QStringList &names);
+    void shutdown();
+
+    std::atomic_bool m_cancel { false };
+    std::atomic_int m_lockWaitMs { 3000 };
+
+Q_SIGNALS:
+    void sourceStarted(const QString &source);
+    void sourceFinished(const SourceRunResult &result);
+    void roundFinished(const SyncReport &report);
+    void dataChanged();
+
+private:
+    bool ensureOpen(QString *error);
+    SourceRunResult syncSource(const SourceConfig &config);
+    bool commitCollection(const SourceConfig &config, Collection &collection, SourceContext &context,
+                          QHash<QString, qint64> &ids, SourceRunResult &result, SyncRunRecord *run, QString *error);
+    void schedule(const QString &source);
+    void pruneIfDue(qint64 now);
+    QList<FiringAlert> firingAlerts();
+
+    Config m_config;
+    DatabaseUrl m_url;
+    QString m_connection;
+    std::unique_ptr<MetricStore> m_store;
+    std::map<QString, QTimer *> m_timers;
+    bool m_scheduled = false;
+    qint64 m_lastPrune = 0;
+};
+
+void SyncWorker::startWork(bool scheduled)
+{
+    m_scheduled = scheduled;
+    if (!scheduled)
+        return;
+    for (const SourceConfig &source : std::as_const(m_config.sources)) {
+        if (!source.enabled)
+            continue;
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(true);
+        const QString name = source.name;
+        connect(timer, &QTimer::timeout, this, [this, name] { runRound({ name }); });
+        m_timers[name] = timer;
+    }
+    runRound({});
+}
+
+void SyncWorker::shutdown()
+{
+    for (auto &[name, timer] : m_timers)
+        timer->stop();
+    m_store.reset();
+    if (!m_connection.isEmpty())
+        Database::close(m_connection);
+    m_connection.clear();
+}
+
+bool SyncWorker::ensureOpen(QString *error)
+{
+    if (m_store)
+        return true;
+    m_connection = Database::connectionNameForThread(QStringLiteral("opsdeck-sync"));
+    const auto db = Database::open(m_url, m_connection, error);
+    if (!db)
+        return false;
+    m_store = std::make_unique<MetricStore>(*db);
+    return true;
+}
+
+// Next sync after the interval ± 10 % (at most a minute either way).
+void SyncWorker::schedule(const QString &source)
+{
+    const auto timer = m_timers.find(source);
+    const SourceConfig *config = m_config.source(source);
+    if (!m_scheduled || timer == m_timers.end() || !config || m_cancel)
+        return;
+    const qint64 intervalMs = config->intervalSeconds * 1000;
+    const qint64 spread = std::min<qint64>(intervalMs / 10, 60000);
+    const qint64 jitter = spread > 0 ? QRandomGenerator::global()->bounded(2 * spread + 1) - spread : 0;
+    timer->second->start(std::chrono::milliseconds(std::max<qint64>(1000, intervalMs + jitter)));
+}
+
+void SyncWorker::runRound(const QStringList &names)
+{
+    SyncReport report;
+    report.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    if (!ensureOpen(&error)) {
+        report.fatalError = error;
+        report.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
+        qCWarning(lcSync).noquote() << error;
+        // Try again on each source's interval: the database may come back.
+        for (auto &[name, timer] : m_timers) {
+            if (!timer->isActive())
+                schedule(name);
+        }
+        Q_EMIT roundFinished(report);
+        return;
+    }
+    for (const SourceConfig &source : std::as_const(m_config.sources)) {
+        if (m_cancel)
+            break;
+        if (names.isEmpty() ? !source.enabled : !names.contains(source.name))
+            continue;
+        if (const auto timer = m_timers.find(source.name); timer != m_timers.end())
+            timer->second->stop(); // a manual sync restarts the source's interval
+        Q_EMIT sourceStarted(source.name);
+        const SourceRunResult result = syncSource(source);
+        report.sources << result;
+        Q_EMIT sourceFinished(result);
+        schedule(source.name);
+    }
+    report.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
+    pruneIfDue(report.finishedAtMs / 1000);
+    report.firing = firingAlerts();
+    Q_EMIT roundFinished(report);
+}
+
+SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
+{
+    QElapsedTimer clock;
+    clock.start();
+    SourceRunResult result;
+    result.name = config.name;
+    result.type = config.type;
+    SyncRunRecord run;
+    run.source = config.name;
+    run.sourceType = config.type;
+    run.startedAt = QDateTime::currentSecsSinceEpoch();
+    run.host = QSysInfo::machineHostName();
+
+    auto finish = [&](const QString &status, const QString &error) {
+        result.status = status;
+        result.error = error;
+        result.durationMs = clock.elapsed();
+        if (status == QLatin1String("locked"))
+            return result; // not a sync: nothing was fetched, so nothing is recorded
+        run.finishedAt = QDateTime::currentSecsSinceEpoch();
+        run.durationMs = result.durationMs;
+        run.status = status;
+        run.error = error;
+        run.resources = result.resources;
+        run.samples = result.samples;
+        run.apiCalls = result.apiCalls;
+        run.throttled = result.throttled;
+        run.retries = result.retries;
+        if (status != QLatin1String("ok") && !m_store->insertSyncRun(run))
+            qCWarning(lcSync).noquote() << m_store->lastError();
+        if (status == QLatin1String("ok"))
+            qCInfo(lcSync).noquote() << QStringLiteral("%1: %2 resources, %3 new samples in %4 ms")
+                                            .arg(config.name)
+                                            .arg(result.resources)
+                                            .arg(result.samples)
+                                            .arg(result.durationMs);
+        else
+            qCWarning(lcSync).noquote() << config.name + QStringLiteral(": ") + error;
+        return result;
+    };
+
+    QString error;
+    std::unique_ptr<Source> source = SourceFactory::create(config, &error);
+    if (!source)
+        return finish(QStringLiteral("failed"), error);
+
+    SyncLock::Result lockResult;
+    const auto lock = SyncLock::acquire(m_url, m_store->database(), config.name, m_lockWaitMs, &lockResult, &error);
+    if (!lock)
+        return finish(lockResult == SyncLock::Result::Busy ? QStringLiteral("locked") : QStringLiteral("failed"),
+                      error);
+
+    SourceContext context;
+    const auto state = m_store->loadSourceState(config.name);
+    const auto times = m_store->lastSampleTimes(config.name);
+    if (!state || !times)
+        return finish(QStringLiteral("failed"), m_store->lastError());
+    context.loadState(*state);
+    context.loadLastSampleTimes(*times);
+    context.setCancelFlag(&m_cancel);
+    QHash<QString, qint64> ids;
+    context.setFlushFunction([&](Collection &out, QString *flushError) {
+        return commitCollection(config, out, context, ids, result, nullptr, flushError);
+    });
+
+    Collection collection;
+    const bool collected = source->collect(context, collection, &error);
+    result.apiCalls = collection.apiCalls;
+    result.throttled = collection.throttled;
+    result.retries = collection.retries;
+    if (!collected)
+        return finish(QStringLiteral("failed"), error);
+    if (m_cancel && collection.samples.isEmpty() && collection.resources.isEmpty() && ids.isEmpty())
+        return finish(QStringLiteral("failed"), QStringLiteral("cancelled: OpsDeck was asked to stop"));
+
+    // The final batch and the sync_runs row commit together: either both are there or neither.
+    run.durationMs = clock.elapsed();
+    if (!commitCollection(config, collection, context, ids, result, &run, &error))
+        return finish(QStringLiteral("failed"), error);
+    return finish(QStringLiteral("ok"), QString());
+}
+
+// One transaction: resources, samples (with their rollups and latest values), the source's state and — for the
+// final batch of a sync — its sync_runs row.
+bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collection, SourceContext &context,
+                                  QHash<QString, qint64> &ids, SourceRunResult &result, SyncRunRecord *run,
+                                  QString *error)
+{
+    if (!m_store->transaction()) {
+        *error = m_store->lastError();
+        return false;
+    }
+    auto abort = [&] {
+        *error = m_store->lastError();
+        m_store->rollback();
+        return false;
+    };
+    if (!collection.resources.isEmpty()) {
+        const auto stored =
+            m_store->upsertResources(config.name, collection.resources, QDateTime::currentSecsSinceEpoch());
+        if (!stored)
+            return abort();
+        ids.insert(*stored);
+    }
+    QList<SampleRow> rows;
+    rows.reserve(collection.samples.size());
+    int unknown = 0;
+    for (const CollectedSample &s : std::as_const(collection.samples)) {
+        const auto id = ids.constFind(s.externalId);
+        if (id == ids.cend())
+            ++unknown;
+        else
+            rows.append(SampleRow { *id, s.metric, s.ts, s.value });
+    }
+    if (unknown > 0)
+        qCWarning(lcSync) << config.name << "reported" << unknown << "samples for resources it did not list";
+    const qint64 inserted = m_store->writeSamples(rows);
+    if (inserted < 0 || !m_store->saveSourceState(config.name, context.allState()))
+        return abort();
+    result.resources = int(ids.size());
+    result.samples += inserted;
+    if (run) {
+        run->status = QStringLiteral("ok");
+        run->finishedAt = QDateTime::currentSecsSinceEpoch();
+        run->resources = result.resources;
+        run->samples = result.samples;
+        run->apiCalls = result.apiCalls;
+        run->throttled = result.throttled;
+        run->retries = result.retries;
+        if (!m_store->insertSyncRun(*run))
+            return abort();
+    }
+    if (!m_store->commit()) {
+        *error = m_store->lastError();
+        return false;
+    }
+    collection.resources.clear();
+    collection.samples.clear();
+    if (inserted > 0)
+        Q_EMIT dataChanged();
+    return true;
+}
+
+void SyncWorker::pruneIfDue(qint64 now)
+{
+    if (now - m_lastPrune < 3600)
+        return;
+    m_lastPrune = now;
+    if (!m_store->prune(now, m_config.retentionDays))
+        qCWarning(lcSync).noquote() << m_store->lastError();
+}
+
+QList<FiringAlert> SyncWorker::firingAlerts()
+{
+    QList<FiringAlert> alerts;
+    QSqlQuery q(m_store->database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT r.name, e.metric, e.level, e.value, e.threshold FROM alert_events e"
+                               " JOIN resources r ON r.id = e.resource_id WHERE e.state = 'firing'"
+                               " ORDER BY e.started_at")))
+        return alerts;
+    while (q.next()) {
+        alerts << FiringAlert { q.value(0).toString(), metricName(Metric(q.value(1).toInt())), q.value(2).toString(),
+                                q.value(3).toDouble(), q.value(4).toDouble() };
+    }
+    return alerts;
+}
+
+SyncEngine::SyncEngine(Config config, DatabaseUrl url, QObject *parent)
+    : QObject(parent)
+    , m_worker(new SyncWorker(std::move(config), std::move(url)))
+{
+    m_thread.setObjectName(QStringLiteral("opsdeck-sync"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, [this] { m_worker->shutdown(); });
+    connect(m_worker, &SyncWorker::sourceStarted, this, &SyncEngine::sourceStarted);
+    connect(m_worker, &SyncWorker::sourceFinished, this, &SyncEngine::sourceFinished);
+    connect(m_worker, &SyncWorker::roundFinished, this, &SyncEngine::roundFinished);
+    connect(m_worker, &SyncWorker::dataChanged, this, &SyncEngine::dataChanged);
+}
+
+SyncEngine::~SyncEngine()
+{
+    m_worker->m_cancel = true;
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+void SyncEngine::start(bool scheduled)
+{
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [this, scheduled] { m_worker->startWork(scheduled); }, Qt::QueuedConnection);
+}
+
+void SyncEngine::syncNow(const QStringList &sources)
+{
+    QMetaObject::invokeMethod(m_worker, [this, sources] { m_worker->runRound(sources); }, Qt::QueuedConnection);
+}
+
+void SyncEngine::stop()
+{
+    m_worker->m_cancel = true;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            m_worker->shutdown();
+            m_thread.quit();
+        },
+        Qt::QueuedConnection);
+    connect(&m_thread, &QThread::finished, this, &SyncEngine::stopped, Qt::UniqueConnection);
+}
+
+void SyncEngine::setLockWaitMs(int ms)
+{
+    m_worker->m_lockWaitMs = ms;
+}
+
+#include "syncengine.moc"
