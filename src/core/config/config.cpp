@@ -1,0 +1,836 @@
+#include "config.h"
+
+#include "databaseurl.h"
+#include "duration.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUrl>
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Config)
+};
+
+constexpr qint64 MinInterval = 10;
+constexpr qint64 LocalInterval = 60;
+
+const QString Local = QStringLiteral("local");
+const QString DigitalOcean = QStringLiteral("digitalocean");
+const QString Prometheus = QStringLiteral("prometheus");
+const QString NodeExporter = QStringLiteral("node_exporter");
+
+const QStringList &sourceTypes()
+{
+    static const QStringList types { Local, DigitalOcean, Prometheus, NodeExporter };
+    return types;
+}
+
+const QStringList &commonSourceKeys()
+{
+    static const QStringList keys { QStringLiteral("type"), QStringLiteral("interval"), QStringLiteral("enabled") };
+    return keys;
+}
+
+QStringList sourceKeys(const QString &type)
+{
+    QStringList keys = commonSourceKeys();
+    if (type == DigitalOcean)
+        keys << QStringLiteral("api_url") << QStringLiteral("token_env") << QStringLiteral("requests_per_minute")
+             << QStringLiteral("requests_per_hour") << QStringLiteral("backfill");
+    else if (type == NodeExporter)
+        keys << QStringLiteral("targets");
+    else if (type == Prometheus)
+        keys << QStringLiteral("url");
+    return keys;
+}
+
+QStringList alertKeys()
+{
+    QStringList keys;
+    for (const QString &metric : metricNames())
+        keys << metric + QLatin1String(".warning") << metric + QLatin1String(".critical");
+    keys << QStringLiteral("for") << QStringLiteral("clear_margin");
+    return keys;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> row(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            const int cost = a.at(i - 1).toLower() == b.at(j - 1).toLower() ? 0 : 1;
+            row[j] = std::min({ row[j] + 1, row[j - 1] + 1, diagonal + cost });
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// " (did you mean "x"?)" for a near miss, so a typo is a one-glance fix.
+QString suggestion(const QString &word, const QStringList &candidates)
+{
+    QString best;
+    int bestDistance = 3;
+    for (const QString &c : candidates) {
+        // A cut-short key ("retention" for "retention_days") is as near a miss as a typo.
+        const bool prefix = word.size() >= 3 && (c.startsWith(word) || word.startsWith(c));
+        const int d = prefix ? 1 : editDistance(word, c);
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best.isEmpty() ? QString() : Text::tr(" (did you mean \"%1\"?)").arg(best);
+}
+
+// Values are shown in messages, but never a whole novel, and never a URL's password.
+QString shown(QString value)
+{
+    // Up to the last '@': a password may hold an unencoded '/'.
+    static const QRegularExpression userInfo(QStringLiteral("://([^/@:]*):.*@"));
+    value.replace(userInfo, QStringLiteral("://\\1:***@"));
+    if (value.size() > 80)
+        value = value.left(77) + QLatin1String("...");
+    return value;
+}
+
+// QSettings knows only ';' comments and reads "# key=value" as a key named "# key"; '#' comments are common
+// enough in INI files to honour them at the start of a line.
+bool isComment(const QString &key)
+{
+    return key.trimmed().startsWith(QLatin1Char('#'));
+}
+
+// What QSettings does not tell: line numbers, lines it silently skips (no '='), keys set twice (it keeps
+// the last), and sections without keys (it drops them).
+struct RawIni
+{
+    QStringList sections; // in order of first appearance
+    QHash<QString, int> sectionLine;
+    QHash<QString, int> keyLine; // section + '\n' + key; the root section is ""
+    QList<QPair<int, QString>> problems;
+};
+
+RawIni scanIni(const QString &text)
+{
+    RawIni raw;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QString section;
+    auto clean = [](QString line) {
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        return line;
+    };
+    auto continues = [](const QString &line) {
+        int backslashes = 0;
+        for (int k = line.size() - 1; k >= 0 && line.at(k) == QLatin1Char('\\'); --k)
+            ++backslashes;
+        return backslashes % 2 == 1;
+    };
+    for (int i = 0; i < lines.size(); ++i) {
+        const int lineNo = i + 1;
+        QString line = clean(lines.at(i));
+        if (i == 0 && line.startsWith(QChar(0xfeff)))
+            line.remove(0, 1);
+        while (continues(line) && i + 1 < lines.size()) {
+            line.chop(1);
+            line += clean(lines.at(++i));
+        }
+        const QString t = line.trimmed();
+        if (t.isEmpty() || t.startsWith(QLatin1Char(';')) || t.startsWith(QLatin1Char('#')))
+            continue;
+        if (t.startsWith(QLatin1Char('['))) {
+            const int close = t.indexOf(QLatin1Char(']'));
+            if (close < 0) {
+                raw.problems.append({ lineNo, Text::tr("the section header has no closing ']'") });
+                continue;
+            }
+            section = t.mid(1, close - 1).trimmed();
+            if (section == QLatin1String("General"))
+                section.clear();
+            if (!raw.sectionLine.contains(section)) {
+                raw.sections << section;
+                raw.sectionLine.insert(section, lineNo);
+            }
+            continue;
+        }
+        const int eq = t.indexOf(QLatin1Char('='));
+        if (eq < 0) {
+            // Not echoed: a stray line may well be a pasted secret.
+            raw.problems.append({ lineNo,
+                                  Text::tr("this line is not a key=value setting, a [section] header or a "
+                                           "; comment") });
+            continue;
+        }
+        const QString key = t.left(eq).trimmed();
+        if (key.isEmpty()) {
+            raw.problems.append({ lineNo, Text::tr("there is no key before '='") });
+            continue;
+        }
+        const QString id = section + QLatin1Char('\n') + key;
+        if (const int first = raw.keyLine.value(id); first > 0) {
+            raw.problems.append({ lineNo,
+                                  Text::tr("[%1] %2 is set twice (first on line %3); keep one")
+                                      .arg(section.isEmpty() ? QStringLiteral("General") : section, key)
+                                      .arg(first) });
+            continue;
+        }
+        raw.keyLine.insert(id, lineNo);
+    }
+    return raw;
+}
+
+class Loader
+{
+public:
+    Loader(const QString &path, QSettings &settings, const RawIni &raw)
+        : m_path(path)
+        , m_settings(settings)
+        , m_raw(raw)
+    { }
+
+    std::optional<Config> run(QString *error);
+
+private:
+    QString where(const QString &section, const QString &key) const;
+    QString whereSection(const QString &section) const;
+    void fail(int line, const QString &message) { m_errors.append({ line, message }); }
+    void failKey(const QString &section, const QString &key, const QString &problem);
+    int lineOf(const QString &section, const QString &key) const;
+
+    bool has(const QString &section, const QString &key) const;
+    std::optional<QString> scalar(const QString &section, const QString &key, const QString &allowed,
+                                  bool secret = false);
+    std::optional<qint64> integer(const QString &section, const QString &key, qint64 min, qint64 max);
+    std::optional<double> percent(const QString &section, const QString &key);
+    std::optional<qint64> duration(const QString &section, const QString &key, qint64 min, qint64 max);
+    std::optional<bool> boolean(const QString &section, const QString &key);
+    std::optional<QString> httpUrl(const QString &section, const QString &key, const QString &example, bool allowQuery);
+    std::optional<QString> checkHttpUrl(const QString &value, bool allowQuery, QString *problem) const;
+
+    void checkKeys(const QString &section, const QStringList &allowed, const QString &allowedFor);
+    void parseStorage(Config &config);
+    void parseSync(Config &config);
+    void parseAlerts(Config &config);
+    void parseSource(Config &config, const QString &section);
+
+    const QString m_path;
+    QSettings &m_settings;
+    const RawIni &m_raw;
+    QList<QPair<int, QString>> m_errors;
+};
+
+int Loader::lineOf(const QString &section, const QString &key) const
+{
+    return m_raw.keyLine.value(section + QLatin1Char('\n') + key, 0);
+}
+
+QString Loader::where(const QString &section, const QString &key) const
+{
+    const int line = lineOf(section, key);
+    const QString file = line > 0 ? m_path + QLatin1Char(':') + QString::number(line) : m_path;
+    return Text::tr("%1: [%2] %3").arg(file, section, key);
+}
+
+QString Loader::whereSection(const QString &section) const
+{
+    const int line = m_raw.sectionLine.value(section, 0);
+    const QString file = line > 0 ? m_path + QLatin1Char(':') + QString::number(line) : m_path;
+    return Text::tr("%1: [%2]").arg(file, section);
+}
+
+void Loader::failKey(const QString &section, const QString &key, const QString &problem)
+{
+    fail(lineOf(section, key), where(section, key) + QLatin1String(": ") + problem);
+}
+
+bool Loader::has(const QString &section, const QString &key) const
+{
+    return m_settings.contains(section + QLatin1Char('/') + key);
+}
+
+// One value as a string. QSettings turns a value with a comma into a QStringList: for a single-valued key that
+// is an error (most often a decimal comma), unless the caller rejoins it.
+std::optional<QString> Loader::scalar(const QString &section, const QString &key, const QString &allowed, bool secret)
+{
+    const QVariant v = m_settings.value(section + QLatin1Char('/') + key);
+    if (v.typeId() == QMetaType::QString)
+        return v.toString().trimmed();
+    if (v.typeId() == QMetaType::QStringList) {
+        const QString joined = v.toStringList().join(QLatin1Char(','));
+        failKey(section, key,
+                secret ? Text::tr("the value contains a comma, but one value is expected; allowed: %1").arg(allowed)
+                       : Text::tr("\"%1\" contains a comma, but one value is expected; allowed: %2")
+                             .arg(shown(joined), allowed));
+        return std::nullopt;
+    }
+    failKey(section, key,
+            Text::tr("the value cannot be read (values starting with '@' are reserved); allowed: %1").arg(allowed));
+    return std::nullopt;
+}
+
+std::optional<qint64> Loader::integer(const QString &section, const QString &key, qint64 min, qint64 max)
+{
+    const QString allowed = Text::tr("a whole number from %1 to %2").arg(min).arg(max);
+    const std::optional<QString> text = scalar(section, key, allowed);
+    if (!text)
+        return std::nullopt;
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,12}$"));
+    const qint64 value = digits.match(*text).hasMatch() ? text->toLongLong() : -1;
+    if (value < min || value > max) {
+        failKey(section, key, Text::tr("\"%1\" is not allowed; expected %2").arg(shown(*text), allowed));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> Loader::percent(const QString &section, const QString &key)
+{
+    const QString allowed = Text::tr("a number from 0 to 100 (percent, without a %-sign, e.g. 80 or 92.5)");
+    const std::optional<QString> text = scalar(section, key, allowed);
+    if (!text)
+        return std::nullopt;
+    bool ok = false;
+    const double value = QLocale::c().toDouble(*text, &ok);
+    if (!ok || !std::isfinite(value) || value < 0 || value > 100) {
+        failKey(section, key, Text::tr("\"%1\" is not allowed; expected %2").arg(shown(*text), allowed));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<qint64> Loader::duration(const QString &section, const QString &key, qint64 min, qint64 max)
+{
+    const QString allowed = max > 0 ? Text::tr("a duration from %1 to %2, e.g. %3")
+                                          .arg(formatDuration(min), formatDuration(max), formatDuration(max))
+                                    : Text::tr("a duration of at least %1, e.g. 30m").arg(formatDuration(min));
+    const std::optional<QString> text = scalar(section, key, allowed);
+    if (!text)
+        return std::nullopt;
+    QString problem;
+    const std::optional<qint64> value = parseDuration(*text, &problem);
+    if (!value) {
+        failKey(section, key, problem);
+        return std::nullopt;
+    }
+    if (*value < min) {
+        failKey(section, key, Text::tr("\"%1\" is too short; allowed: %2").arg(shown(*text), allowed));
+        return std::nullopt;
+    }
+    if (max > 0 && *value > max) {
+        failKey(section, key, Text::tr("\"%1\" is too long; allowed: %2").arg(shown(*text), allowed));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> Loader::boolean(const QString &section, const QString &key)
+{
+    const QString allowed = Text::tr("true, false, yes, no, 1 or 0");
+    const std::optional<QString> text = scalar(section, key, allowed);
+    if (!text)
+        return std::nullopt;
+    const QString t = text->toLower();
+    if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("1"))
+        return true;
+    if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("0"))
+        return false;
+    failKey(section, key, Text::tr("\"%1\" is not allowed; expected %2").arg(shown(*text), allowed));
+    return std::nullopt;
+}
+
+std::optional<QString> Loader::checkHttpUrl(const QString &value, bool allowQuery, QString *problem) const
+{
+    const QUrl url(value, QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        || url.host().isEmpty()) {
+        *problem = Text::tr("\"%1\" is not an http:// or https:// URL with a host").arg(shown(value));
+        return std::nullopt;
+    }
+    if (!url.userInfo().isEmpty()) {
+        *problem = Text::tr("\"%1\" has a user name or password in it; credentials do not belong in the "
+                            "configuration file")
+                       .arg(shown(value));
+        return std::nullopt;
+    }
+    if (url.hasFragment() || (!allowQuery && url.hasQuery())) {
+        *problem = Text::tr("\"%1\" has a %2; only scheme, host, port and path are allowed")
+                       .arg(shown(value), url.hasFragment() ? QStringLiteral("#fragment") : QStringLiteral("?query"));
+        return std::nullopt;
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+std::optional<QString> Loader::httpUrl(const QString &section, const QString &key, const QString &example,
+                                       bool allowQuery)
+{
+    const QString allowed = Text::tr("an http:// or https:// URL, e.g. %1").arg(example);
+    const std::optional<QString> text = scalar(section, key, allowed);
+    if (!text)
+        return std::nullopt;
+    QString problem;
+    std::optional<QString> url = checkHttpUrl(*text, allowQuery, &problem);
+    if (!url) {
+        failKey(section, key, Text::tr("%1; allowed: %2").arg(problem, allowed));
+        return std::nullopt;
+    }
+    // Consumers append API paths ("/v2/droplets"): no trailing slash.
+    while (url->endsWith(QLatin1Char('/')) && url->count(QLatin1Char('/')) > 2)
+        url->chop(1);
+    return url;
+}
+
+void Loader::checkKeys(const QString &section, const QStringList &allowed, const QString &allowedFor)
+{
+    const QStringList nested = m_settings.childGroups();
+    for (const QString &group : nested) {
+        if (isComment(group))
+            continue;
+        m_settings.beginGroup(group);
+        const QStringList keys = m_settings.allKeys();
+        m_settings.endGroup();
+        for (const QString &key : keys) {
+            const QString full = group + QLatin1Char('/') + key;
+            failKey(section, full,
+                    Text::tr("unknown key (a '/' is not allowed in a key); allowed keys%1: %2")
+                        .arg(allowedFor, allowed.join(QLatin1String(", "))));
+        }
+    }
+    const QStringList keys = m_settings.childKeys();
+    for (const QString &key : keys) {
+        if (isComment(key))
+            continue;
+        // A token gets its own message (see parseSource).
+        if (allowed.contains(key) || (key == QLatin1String("token") && section.startsWith(QLatin1String("source."))))
+            continue;
+        failKey(section, key,
+                Text::tr("unknown key%1; allowed keys%2: %3")
+                    .arg(suggestion(key, allowed), allowedFor, allowed.join(QLatin1String(", "))));
+    }
+}
+
+void Loader::parseStorage(Config &config)
+{
+    const QString section = QStringLiteral("storage");
+    m_settings.beginGroup(section);
+    checkKeys(section, { QStringLiteral("url"), QStringLiteral("retention_days") }, QString());
+    m_settings.endGroup();
+
+    const QString urlKey = QStringLiteral("url");
+    if (has(section, urlKey)) {
+        const QVariant v = m_settings.value(section + QLatin1Char('/') + urlKey);
+        // A comma is legal in a URL (a password, say); QSettings split it, so put it back.
+        const bool isList = v.typeId() == QMetaType::QStringList;
+        const QString url = isList ? v.toStringList().join(QLatin1Char(',')) : v.toString().trimmed();
+        QString problem;
+        if (!isList && v.typeId() != QMetaType::QString)
+            failKey(section, urlKey, Text::tr("the value cannot be read (values starting with '@' are reserved)"));
+        else if (url.isEmpty())
+            failKey(section, urlKey,
+                    Text::tr("the value is empty; remove the key to use the default (%1), or give a URL such as "
+                             "sqlite:///var/lib/opsdeck/opsdeck.db or postgresql://user:password@host:5432/db")
+                        .arg(Config::defaultDatabaseUrl()));
+        else if (!DatabaseUrl::parse(url, &problem))
+            failKey(section, urlKey, problem);
+        else
+            config.storageUrl = url;
+    }
+    if (has(section, QStringLiteral("retention_days"))) {
+        if (const std::optional<qint64> days = integer(section, QStringLiteral("retention_days"), 1, 3650))
+            config.retentionDays = int(*days);
+    }
+}
+
+void Loader::parseSync(Config &config)
+{
+    const QString section = QStringLiteral("sync");
+    m_settings.beginGroup(section);
+    checkKeys(section, { QStringLiteral("interval") }, QString());
+    m_settings.endGroup();
+    if (has(section, QStringLiteral("interval"))) {
+        if (const std::optional<qint64> s = duration(section, QStringLiteral("interval"), MinInterval, 0))
+            config.syncIntervalSeconds = *s;
+    }
+}
+
+void Loader::parseAlerts(Config &config)
+{
+    const QString section = QStringLiteral("alerts");
+    m_settings.beginGroup(section);
+    checkKeys(section, alertKeys(), QString());
+    m_settings.endGroup();
+
+    for (Metric metric : AllMetrics) {
+        const QString name = metricName(metric);
+        MetricThresholds &t = config.alerts.thresholds[metric];
+        const QString warningKey = name + QLatin1String(".warning");
+        const QString criticalKey = name + QLatin1String(".critical");
+        bool ok = true;
+        if (has(section, warningKey)) {
+            const std::optional<double> v = percent(section, warningKey);
+            ok = ok && v.has_value();
+            t.warning = v.value_or(t.warning);
+        }
+        if (has(section, criticalKey)) {
+            const std::optional<double> v = percent(section, criticalKey);
+            ok = ok && v.has_value();
+            t.critical = v.value_or(t.critical);
+        }
+        if (ok && t.warning > t.critical) {
+            const QString defaultNote = Text::tr(", the default");
+            const QString key = has(section, warningKey) ? warningKey : criticalKey;
+            failKey(section, key,
+                    Text::tr("%1 (%2%3) is above %4 (%5%6); the warning level must not exceed the critical level")
+                        .arg(warningKey, QString::number(t.warning), has(section, warningKey) ? QString() : defaultNote,
+                             criticalKey, QString::number(t.critical),
+                             has(section, criticalKey) ? QString() : defaultNote));
+        }
+    }
+    if (has(section, QStringLiteral("for"))) {
+        if (const std::optional<qint64> s = duration(section, QStringLiteral("for"), 0, 0))
+            config.alerts.forSeconds = *s;
+    }
+    if (has(section, QStringLiteral("clear_margin"))) {
+        if (const std::optional<double> v = percent(section, QStringLiteral("clear_margin")))
+            config.alerts.clearMargin = *v;
+    }
+}
+
+void Loader::parseSource(Config &config, const QString &section)
+{
+    SourceConfig source;
+    source.name = section.mid(int(qstrlen("source.")));
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    if (!validName.match(source.name).hasMatch())
+        fail(m_raw.sectionLine.value(section, 0),
+             Text::tr("%1: invalid source name \"%2\"; a name is 1 to 64 letters, digits, '-' or '_', e.g. "
+                      "[source.do-prod]")
+                 .arg(whereSection(section), shown(source.name)));
+
+    const QString typeKey = QStringLiteral("type");
+    const QString typesText = sourceTypes().join(QLatin1String(", "));
+    if (!has(section, typeKey)) {
+        fail(m_raw.sectionLine.value(section, 0),
+             Text::tr("%1: the key type is missing; allowed: %2").arg(whereSection(section), typesText));
+    } else if (const std::optional<QString> type = scalar(section, typeKey, typesText)) {
+        if (sourceTypes().contains(*type))
+            source.type = *type;
+        else
+            failKey(section, typeKey,
+                    Text::tr("\"%1\" is not a source type%2; allowed: %3")
+                        .arg(shown(*type), suggestion(*type, sourceTypes()), typesText));
+    }
+
+    m_settings.beginGroup(section);
+    if (source.type.isEmpty()) {
+        // Type unknown: only refuse keys that no type accepts.
+        QStringList any;
+        for (const QString &type : sourceTypes())
+            any << sourceKeys(type);
+        any.removeDuplicates();
+        checkKeys(section, any, QString());
+    } else {
+        checkKeys(section, sourceKeys(source.type), Text::tr(" for type %1").arg(source.type));
+    }
+    m_settings.endGroup();
+
+    if (has(section, QStringLiteral("enabled"))) {
+        if (const std::optional<bool> enabled = boolean(section, QStringLiteral("enabled")))
+            source.enabled = *enabled;
+    }
+    source.intervalSeconds = source.type == Local ? LocalInterval : config.syncIntervalSeconds;
+    if (has(section, QStringLiteral("interval"))) {
+        if (const std::optional<qint64> s = duration(section, QStringLiteral("interval"), MinInterval, 0))
+            source.intervalSeconds = *s;
+    }
+
+    if (source.type == DigitalOcean) {
+        QString apiUrl = QStringLiteral("https://api.digitalocean.com");
+        if (has(section, QStringLiteral("api_url")))
+            apiUrl = httpUrl(section, QStringLiteral("api_url"), apiUrl, false).value_or(apiUrl);
+        source.options.insert(QStringLiteral("api_url"), apiUrl);
+
+        QString tokenEnv = QStringLiteral("DIGITALOCEAN_TOKEN");
+        const QString tokenEnvKey = QStringLiteral("token_env");
+        const QString envAllowed = Text::tr("the name of an environment variable (letters, digits and '_', not "
+                                            "starting with a digit), e.g. DIGITALOCEAN_TOKEN");
+        if (has(section, tokenEnvKey)) {
+            // Someone may paste the token itself here: this value is never shown either.
+            if (const std::optional<QString> name = scalar(section, tokenEnvKey, envAllowed, true)) {
+                static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
+                static const QRegularExpression tokenLike(QStringLiteral("(_v1_|^[0-9a-fA-F]{32,}$)"),
+                                                          QRegularExpression::CaseInsensitiveOption);
+                if (tokenLike.match(*name).hasMatch())
+                    failKey(section, tokenEnvKey,
+                            Text::tr("the value looks like a token itself (not shown); token_env holds the NAME of "
+                                     "the environment variable that contains the token; allowed: %1")
+                                .arg(envAllowed));
+                else if (!envName.match(*name).hasMatch())
+                    failKey(section, tokenEnvKey,
+                            Text::tr("the value (not shown) is not allowed; expected %1").arg(envAllowed));
+                else
+                    tokenEnv = *name;
+            }
+        }
+        source.options.insert(tokenEnvKey, tokenEnv);
+
+        qint64 perMinute = 250;
+        if (has(section, QStringLiteral("requests_per_minute")))
+            perMinute = integer(section, QStringLiteral("requests_per_minute"), 1, 250).value_or(perMinute);
+        source.options.insert(QStringLiteral("requests_per_minute"), QString::number(perMinute));
+        qint64 perHour = 5000;
+        if (has(section, QStringLiteral("requests_per_hour")))
+            perHour = integer(section, QStringLiteral("requests_per_hour"), 1, 5000).value_or(perHour);
+        source.options.insert(QStringLiteral("requests_per_hour"), QString::number(perHour));
+
+        qint64 backfill = 30 * 86400;
+        if (has(section, QStringLiteral("backfill")))
+            backfill = duration(section, QStringLiteral("backfill"), 3600, 30 * 86400).value_or(backfill);
+        source.options.insert(QStringLiteral("backfill"), formatDuration(backfill));
+        source.options.insert(QStringLiteral("backfill_seconds"), QString::number(backfill));
+    } else if (source.type == Prometheus) {
+        const QString urlKey = QStringLiteral("url");
+        if (!has(section, urlKey))
+            fail(m_raw.sectionLine.value(section, 0),
+                 Text::tr("%1: the key url is missing (the Prometheus server, e.g. http://127.0.0.1:9090)")
+                     .arg(whereSection(section)));
+        else if (const std::optional<QString> url
+                 = httpUrl(section, urlKey, QStringLiteral("http://127.0.0.1:9090"), false))
+            source.options.insert(urlKey, *url);
+    } else if (source.type == NodeExporter) {
+        const QString targetsKey = QStringLiteral("targets");
+        const QString allowed = Text::tr("one or more http:// or https:// URLs separated by commas, e.g. "
+                                         "http://10.0.0.5:9100/metrics, http://10.0.0.6:9100/metrics");
+        if (!has(section, targetsKey)) {
+            fail(m_raw.sectionLine.value(section, 0),
+                 Text::tr("%1: the key targets is missing; expected %2").arg(whereSection(section), allowed));
+        } else {
+            const QVariant v = m_settings.value(section + QLatin1Char('/') + targetsKey);
+            QStringList items;
+            if (v.typeId() == QMetaType::QStringList || v.typeId() == QMetaType::QString) {
+                // Commas (QSettings splits them) and white space both separate targets: a URL has neither.
+                static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+                const QStringList parts
+                    = v.typeId() == QMetaType::QString ? QStringList { v.toString() } : v.toStringList();
+                for (const QString &part : parts)
+                    items << part.split(separators, Qt::SkipEmptyParts);
+            }
+            QStringList targets;
+            bool ok = true;
+            for (const QString &item : std::as_const(items)) {
+                QString problem;
+                std::optional<QString> url = checkHttpUrl(item, true, &problem);
+                if (!url) {
+                    failKey(section, targetsKey, Text::tr("%1; expected %2").arg(problem, allowed));
+                    ok = false;
+                    continue;
+                }
+                // node_exporter serves /metrics; "http://host:9100" means that, as in a Prometheus scrape config.
+                QUrl parsed(*url);
+                if (parsed.path().isEmpty() || parsed.path() == QLatin1String("/")) {
+                    parsed.setPath(QStringLiteral("/metrics"));
+                    url = parsed.toString(QUrl::FullyEncoded);
+                }
+                if (targets.contains(*url)) {
+                    failKey(section, targetsKey, Text::tr("\"%1\" is listed twice").arg(shown(*url)));
+                    ok = false;
+                    continue;
+                }
+                targets << *url;
+            }
+            if (ok && targets.isEmpty())
+                failKey(section, targetsKey, Text::tr("no target given; expected %1").arg(allowed));
+            if (ok && !targets.isEmpty())
+                source.options.insert(targetsKey, targets.join(QLatin1Char(',')));
+        }
+    }
+    // A secret in a file ends up in backups and screen shares; its value is never repeated here.
+    if (has(section, QStringLiteral("token"))) {
+        if (source.type == DigitalOcean || source.type.isEmpty())
+            failKey(section, QStringLiteral("token"),
+                    Text::tr("a token must not be written into the configuration file; delete this line and put "
+                             "the token in the environment variable named by token_env (%1), or in the system "
+                             "keyring")
+                        .arg(source.options.value(QStringLiteral("token_env"), QStringLiteral("DIGITALOCEAN_TOKEN"))));
+        else
+            failKey(section, QStringLiteral("token"),
+                    Text::tr("a token must not be written into the configuration file, and a source of type %1 "
+                             "takes none; delete this line")
+                        .arg(source.type));
+    }
+    config.sources << source;
+}
+
+std::optional<Config> Loader::run(QString *error)
+{
+    Config config;
+    config.filePath = m_path;
+
+    for (const auto &problem : m_raw.problems)
+        fail(problem.first,
+             m_path + QLatin1Char(':') + QString::number(problem.first) + QLatin1String(": ") + problem.second);
+
+    const QStringList sectionsText { QStringLiteral("[storage]"), QStringLiteral("[sync]"), QStringLiteral("[alerts]"),
+                                     QStringLiteral("[source.NAME]") };
+    const QStringList rootKeys = m_settings.childKeys();
+    for (const QString &key : rootKeys) {
+        if (isComment(key))
+            continue;
+        const int line = lineOf(QString(), key);
+        fail(line,
+             Text::tr("%1: the key %2 is outside any section; put it under one of %3")
+                 .arg(line > 0 ? m_path + QLatin1Char(':') + QString::number(line) : m_path, shown(key),
+                      sectionsText.join(QLatin1String(", "))));
+    }
+
+    // Sections in file order, so sources keep the order the user wrote them in.
+    QStringList groups = m_settings.childGroups();
+    // "# a/b=1" at the top is a comment, not a section "# a".
+    groups.removeIf([this](const QString &g) { return isComment(g) && !m_raw.sections.contains(g); });
+    std::stable_sort(groups.begin(), groups.end(), [this](const QString &a, const QString &b) {
+        const int ia = m_raw.sections.indexOf(a);
+        const int ib = m_raw.sections.indexOf(b);
+        return (ia < 0 ? INT_MAX : ia) < (ib < 0 ? INT_MAX : ib);
+    });
+    // QSettings drops sections without keys; an empty [source.x] still deserves a word.
+    for (const QString &section : std::as_const(m_raw.sections)) {
+        if (section.isEmpty() || groups.contains(section) || section.contains(QLatin1Char('%'))
+            || section.contains(QLatin1Char('/')))
+            continue;
+        if (section.startsWith(QLatin1String("source.")))
+            fail(m_raw.sectionLine.value(section),
+                 Text::tr("%1: the section is empty; the key type is required (%2)")
+                     .arg(whereSection(section), sourceTypes().join(QLatin1String(", "))));
+        else if (section != QLatin1String("storage") && section != QLatin1String("sync")
+                 && section != QLatin1String("alerts"))
+            groups << section;
+    }
+
+    QStringList sourceSections;
+    for (const QString &section : std::as_const(groups)) {
+        if (section == QLatin1String("storage"))
+            parseStorage(config);
+        else if (section == QLatin1String("sync"))
+            parseSync(config);
+        else if (section == QLatin1String("alerts"))
+            parseAlerts(config);
+        else if (section.startsWith(QLatin1String("source.")))
+            sourceSections << section;
+        else
+            fail(m_raw.sectionLine.value(section, 0),
+                 Text::tr("%1: unknown section%2; allowed sections: %3")
+                     .arg(whereSection(section),
+                          suggestion(section,
+                                     { QStringLiteral("storage"), QStringLiteral("sync"), QStringLiteral("alerts") }),
+                          sectionsText.join(QLatin1String(", "))));
+    }
+    // After [sync], whose interval is the default of remote sources.
+    for (const QString &section : std::as_const(sourceSections))
+        parseSource(config, section);
+    bool anySourceSection = !sourceSections.isEmpty();
+    for (const QString &section : std::as_const(m_raw.sections))
+        anySourceSection = anySourceSection || section.startsWith(QLatin1String("source."));
+    if (!anySourceSection)
+        config.sources = Config::defaults().sources;
+
+    if (m_errors.isEmpty())
+        return config;
+    // In file order; problems without a line (cross-checks) last.
+    std::stable_sort(m_errors.begin(), m_errors.end(), [](const auto &a, const auto &b) {
+        return (a.first > 0 ? a.first : INT_MAX) < (b.first > 0 ? b.first : INT_MAX);
+    });
+    if (error) {
+        QStringList messages;
+        for (const auto &e : std::as_const(m_errors))
+            messages << e.second;
+        *error = messages.join(QLatin1Char('\n'));
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString Config::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QLatin1String("/opsdeck/opsdeck.ini");
+}
+
+QString Config::defaultDatabaseUrl()
+{
+    // GenericDataLocation is absolute, so this is sqlite:/// + path.
+    return QLatin1String("sqlite://") + QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QLatin1String("/opsdeck/opsdeck.db");
+}
+
+Config Config::defaults()
+{
+    Config config;
+    SourceConfig local;
+    local.name = Local;
+    local.type = Local;
+    local.intervalSeconds = LocalInterval;
+    config.sources << local;
+    return config;
+}
+
+std::optional<Config> Config::load(const QString &path, QString *error)
+{
+    auto failed = [error](const QString &message) -> std::optional<Config> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    const QFileInfo info(path);
+    if (path.isEmpty())
+        return failed(Text::tr("no configuration file given"));
+    if (!info.exists())
+        return failed(Text::tr("%1: configuration file not found").arg(path));
+    if (info.isDir())
+        return failed(Text::tr("%1: is a directory, not a configuration file").arg(path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(Text::tr("%1: cannot read the configuration file: %2").arg(path, file.errorString()));
+    const RawIni raw = scanIni(QString::fromUtf8(file.readAll()));
+    file.close();
+
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() == QSettings::AccessError)
+        return failed(Text::tr("%1: cannot read the configuration file").arg(path));
+    if (settings.status() == QSettings::FormatError) {
+        QStringList messages;
+        for (const auto &problem : raw.problems)
+            messages << path + QLatin1Char(':') + QString::number(problem.first) + QLatin1String(": ") + problem.second;
+        messages << Text::tr("%1: not a valid INI file; expected [section] headers, key=value lines and ; comments")
+                        .arg(path);
+        return failed(messages.join(QLatin1Char('\n')));
+    }
+    return Loader(path, settings, raw).run(error);
+}
+
+const SourceConfig *Config::source(const QString &name) const
+{
+    for (const SourceConfig &s : sources) {
+        if (s.name == name)
+            return &s;
+    }
+    return nullptr;
+}

@@ -31,10 +31,23 @@ struct SourceConfig
     bool enabled = true;
     qint64 intervalSeconds = 0; // resolved: own `interval`, else 60 for local, else [sync] interval
     QMap<QString, QString> options; // the type's other keys, validated, defaults filled in (lists joined by ',')
+    // options by type (URLs normalised: scheme and host lower case, no trailing '/'):
+    //   digitalocean   api_url, token_env, requests_per_minute, requests_per_hour (decimal integers),
+    //                  backfill (canonical duration, "30d") and backfill_seconds ("2592000")
+    //   prometheus     url
+    //   node_exporter  targets ("http://a:9100/metrics,http://b:9100/metrics"; a URL without a path gets /metrics)
+    //   local          none
 };
 
 // The whole configuration. Loading is strict: every bad key or value is an error that names the file, the
 // section and key, the value found and what is allowed — never a silent default.
+//
+// load() reports every problem at once, one per line, in file order, each as "FILE:LINE: [section] key: ...".
+// Besides bad values it refuses unknown sections and keys (with a "did you mean"), keys set twice, lines that are
+// not key=value, empty [source.NAME] sections and secrets written into the file (a DigitalOcean `token`), whose
+// values are never repeated. Comments start with ';' (also after a value) or, at the start of a line, '#'. A file
+// without any [source.NAME] section gets the local source, as defaults() does. A missing file is an error for
+// load(); running without a file is the caller's decision (defaults()).
 class Config final
 {
 public:
@@ -51,6 +64,7 @@ public:
     static QString defaultDatabaseUrl();
     // No file: the local source only, into the default database.
     static Config defaults();
+    // nullopt and *error set (one problem per line) when the file is missing, unreadable, not INI, or wrong.
     static std::optional<Config> load(const QString &path, QString *error);
 
     const SourceConfig *source(const QString &name) const;
