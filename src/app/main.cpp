@@ -2,6 +2,7 @@
 // The verb decides the application class before any Qt object exists, so headless runs need no display.
 #include "cli/commandline.h"
 #include "cli/headlessrunner.h"
+#include "appicon.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -49,6 +50,7 @@ int runGui(int argc, char **argv)
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("OpsDeck"));
     QApplication::setDesktopFileName(QStringLiteral("io.opsdeck.OpsDeck"));
+    QApplication::setWindowIcon(appIcon());
     QString error;
     const auto options = CommandLine::parse(app.arguments(), QDateTime::currentSecsSinceEpoch(), &error);
     RunSetup setup;

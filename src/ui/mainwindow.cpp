@@ -1,0 +1,468 @@
+#include "mainwindow.h"
+#include "appicon.h"
+#include "elidedlabel.h"
+#include "fleetfilterproxymodel.h"
+#include "fleettablemodel.h"
+#include "query/repository.h"
+#include "relativetime.h"
+#include "sync/syncengine.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+
+namespace {
+
+const auto GeometryKey = QStringLiteral("MainWindow/geometry");
+const auto StateKey = QStringLiteral("MainWindow/state");
+const auto HeaderKey = QStringLiteral("MainWindow/fleetHeader");
+const auto HeaderColumnsKey = QStringLiteral("MainWindow/fleetHeaderColumns");
+
+constexpr int TickMs = 30 * 1000;
+
+qint64 nowSecs()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback, const QStyle *style)
+{
+    return QIcon::fromTheme(name, style->standardIcon(fallback));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
+    : QMainWindow(parent)
+    , m_setup(setup)
+    , m_repository(std::make_unique<Repository>(setup.database))
+    , m_engine(std::make_unique<SyncEngine>(setup.config, setup.database))
+{
+    setWindowTitle(tr("OpsDeck"));
+    setWindowIcon(appIcon());
+
+    m_model = new FleetTableModel(this);
+    m_model->setThresholds(m_setup.config.alerts);
+    QHash<QString, qint64> intervals;
+    for (const SourceConfig &source : std::as_const(m_setup.config.sources))
+        intervals.insert(source.name, source.intervalSeconds);
+    m_model->setSourceIntervals(intervals, m_setup.config.syncIntervalSeconds);
+    m_proxy = new FleetFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+
+    createActions();
+    createToolBar();
+    createTable();
+    createStatusBar();
+    restoreSettings();
+    updateErrorColour();
+
+    connect(m_engine.get(), &SyncEngine::sourceStarted, this, &MainWindow::onSourceStarted);
+    connect(m_engine.get(), &SyncEngine::sourceFinished, this, &MainWindow::onSourceFinished);
+    connect(m_engine.get(), &SyncEngine::roundFinished, this, &MainWindow::onRoundFinished);
+    connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::refresh);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
+    m_tick.start(TickMs);
+
+    // What the cache already holds first, so the window paints at once; then the engine's first round.
+    refresh();
+    m_engine->start(true);
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    // The engine finishes (or rolls back) the source in flight before its thread ends; then the read pool drains.
+    m_engine.reset();
+    m_repository.reset();
+}
+
+void MainWindow::createActions()
+{
+    m_syncAction = new QAction(themeIcon(QStringLiteral("view-refresh"), QStyle::SP_BrowserReload, style()),
+                               tr("Sync now"), this);
+    m_syncAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5) });
+    m_syncAction->setToolTip(tr("Sync all enabled sources now (Ctrl+R, F5)"));
+    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
+    addAction(m_syncAction);
+
+    m_findAction = new QAction(tr("Filter"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    addAction(m_findAction);
+
+    auto *quit = new QAction(tr("Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    addAction(quit);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setContextMenuPolicy(Qt::PreventContextMenu); // the only toolbar: hiding it would strand the filter
+    bar->addAction(m_syncAction);
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+
+    m_filter = new QLineEdit(bar);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter resources…"));
+    m_filter->setAccessibleName(tr("Filter resources"));
+    m_filter->setToolTip(tr("Show only resources whose name, kind, source, region, status or tags contain every "
+                            "word typed (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(fontMetrics().averageCharWidth() * 32);
+    m_filter->setMaximumWidth(fontMetrics().averageCharWidth() * 48);
+    const QIcon find = QIcon::fromTheme(QStringLiteral("edit-find"));
+    if (!find.isNull())
+        m_filter->addAction(find, QLineEdit::LeadingPosition);
+    m_filter->installEventFilter(this);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateEmptyState();
+        updateStatus();
+    });
+    bar->addWidget(m_filter);
+}
+
+void MainWindow::createTable()
+{
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("fleetView"));
+    m_view->setAccessibleName(tr("Fleet"));
+    m_view->setAccessibleDescription(tr("Resources with their latest CPU, memory and disk readings"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FleetTableModel::Name, Qt::AscendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setCornerButtonEnabled(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 5);
+    // Wide enough for typical content and the header text: names get room, numbers what "100.0 %" needs.
+    const QFontMetrics fm = header->fontMetrics();
+    auto fit = [&](int column, const QString &sample) {
+        const int headerText = fm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString());
+        m_view->setColumnWidth(column, std::max(fm.horizontalAdvance(sample), headerText) + 36);
+    };
+    fit(FleetTableModel::Name, QStringLiteral("db-postgres-production-fra1-01"));
+    fit(FleetTableModel::Kind, FleetTableModel::tr("Database"));
+    fit(FleetTableModel::Source, QStringLiteral("digitalocean"));
+    fit(FleetTableModel::Region, QStringLiteral("nyc3-west"));
+    fit(FleetTableModel::Status, QStringLiteral("maintenance"));
+    for (const int column : { FleetTableModel::Cpu, FleetTableModel::Memory, FleetTableModel::Disk })
+        fit(column, QStringLiteral("100.0 %"));
+    fit(FleetTableModel::LastUpdated, QStringLiteral("59 min ago"));
+    // Names take the room the other columns leave; the last section stays as wide as its content needs.
+    header->setSectionResizeMode(FleetTableModel::Name, QHeaderView::Stretch);
+
+    // Shown over the table when there is nothing to list, saying why and what to do.
+    m_emptyLabel = new QLabel(m_view->viewport());
+    m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setTextFormat(Qt::PlainText);
+    m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont font = m_emptyLabel->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    m_emptyLabel->setFont(font);
+    m_emptyLabel->hide();
+    m_view->viewport()->installEventFilter(this);
+
+    setCentralWidget(m_view);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_progress = new QProgressBar(statusBar());
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setAccessibleName(tr("Sync in progress"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
+    m_progress->setMaximumHeight(fontMetrics().height());
+    m_progress->hide();
+
+    m_statusLabel = new QLabel(statusBar());
+    m_statusLabel->setObjectName(QStringLiteral("syncStatus"));
+    m_statusLabel->setAccessibleName(tr("Sync status"));
+    m_statusLabel->setTextFormat(Qt::PlainText);
+
+    m_errorLabel = new ElidedLabel(statusBar());
+    m_errorLabel->setObjectName(QStringLiteral("syncError"));
+    m_errorLabel->setAccessibleName(tr("Last sync error"));
+    m_errorLabel->hide();
+
+    statusBar()->addWidget(m_progress);
+    statusBar()->addWidget(m_statusLabel);
+    statusBar()->addWidget(m_errorLabel, 1);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        resize(1100, 650);
+    restoreState(settings.value(StateKey).toByteArray());
+    // A header saved with another set of columns would put sections in the wrong places.
+    if (settings.value(HeaderColumnsKey).toInt() == FleetTableModel::ColumnCount)
+        m_view->horizontalHeader()->restoreState(settings.value(HeaderKey).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+    settings.setValue(HeaderKey, m_view->horizontalHeader()->saveState());
+    settings.setValue(HeaderColumnsKey, int(FleetTableModel::ColumnCount));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateErrorColour();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_view && watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        const int margin = fontMetrics().height() * 2;
+        m_emptyLabel->setGeometry(m_view->viewport()->rect().adjusted(margin, margin, -margin, -margin));
+    } else if (m_view && watched == m_filter && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        // Escape clears the filter, then hands the keyboard back to the table; arrows and Enter go to the table.
+        if (key->key() == Qt::Key_Escape && !m_filter->text().isEmpty()) {
+            m_filter->clear();
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape || key->key() == Qt::Key_Down || key->key() == Qt::Key_Return
+            || key->key() == Qt::Key_Enter) {
+            m_view->setFocus(Qt::OtherFocusReason);
+            if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+                m_view->setCurrentIndex(m_proxy->index(0, 0));
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::refresh()
+{
+    // One read at a time; a burst of commits while one is running costs one more read, not one each.
+    if (m_reading) {
+        m_readAgain = true;
+        return;
+    }
+    m_reading = true;
+    m_repository->fleet().then(this, [this](const FleetResult &result) {
+        m_reading = false;
+        applyFleet(result);
+        if (m_readAgain) {
+            m_readAgain = false;
+            refresh();
+        }
+    });
+}
+
+void MainWindow::applyFleet(const FleetResult &result)
+{
+    m_loaded = true;
+    m_readError = result.error;
+    // On a failed read the rows already shown stay: old data, clearly labelled, beats an empty table.
+    if (result.error.isEmpty()) {
+        m_model->setNow(nowSecs());
+        m_model->setRows(result.rows);
+        m_storedLastSyncAt = result.lastSyncAt;
+        m_storedSyncError = result.lastSyncError;
+    }
+    updateStatus();
+    updateEmptyState();
+}
+
+void MainWindow::syncNow()
+{
+    if (!hasEnabledSources())
+        return;
+    m_syncRequested = true;
+    m_engine->syncNow();
+    updateStatus();
+}
+
+void MainWindow::onSourceStarted(const QString &source)
+{
+    m_syncingSource = source;
+    updateStatus();
+}
+
+void MainWindow::onSourceFinished(const SourceRunResult &result)
+{
+    m_syncingSource.clear();
+    if (result.status == QLatin1String("failed"))
+        m_sourceErrors.insert(result.name, result.error);
+    else if (result.status == QLatin1String("ok"))
+        m_sourceErrors.remove(result.name);
+    // "locked": another OpsDeck synced it; what it wrote shows up on the next read.
+    updateStatus();
+}
+
+void MainWindow::onRoundFinished(const SyncReport &report)
+{
+    m_syncingSource.clear();
+    m_syncRequested = false;
+    m_fatalError = report.fatalError;
+    if (!report.sources.isEmpty() || !report.fatalError.isEmpty())
+        m_roundSeen = true;
+    for (const SourceRunResult &source : report.sources) {
+        if (source.status != QLatin1String("locked"))
+            m_roundLastSyncAt = std::max(m_roundLastSyncAt, report.finishedAtMs / 1000);
+    }
+    refresh();
+    updateStatus();
+    updateEmptyState();
+}
+
+void MainWindow::onTick()
+{
+    m_model->setNow(nowSecs());
+    updateStatus();
+    refresh();
+}
+
+QString MainWindow::syncErrorText() const
+{
+    if (!m_fatalError.isEmpty())
+        return tr("Cannot sync: %1").arg(m_fatalError);
+    if (!m_sourceErrors.isEmpty()) {
+        QStringList errors;
+        for (auto it = m_sourceErrors.cbegin(); it != m_sourceErrors.cend(); ++it)
+            errors << (it.value().isEmpty() ? tr("source '%1' failed").arg(it.key()) : it.value());
+        return tr("Last sync failed: %1").arg(errors.join(QStringLiteral("; ")));
+    }
+    // Before this session's first round, the cache's own record says whether the last sync worked.
+    if (!m_roundSeen && !m_storedSyncError.isEmpty())
+        return tr("Last sync failed: %1").arg(m_storedSyncError);
+    return {};
+}
+
+void MainWindow::updateStatus()
+{
+    QString text;
+    if (!m_loaded) {
+        text = tr("Reading the cache…");
+    } else if (!m_syncingSource.isEmpty()) {
+        text = tr("Syncing %1…").arg(m_syncingSource);
+    } else if (m_syncRequested) {
+        text = tr("Starting sync…");
+    } else {
+        const qint64 lastSync = std::max(m_storedLastSyncAt, m_roundLastSyncAt);
+        const QString synced
+            = lastSync > 0 ? tr("Last sync %1").arg(RelativeTime::ago(nowSecs() - lastSync)) : tr("Not synced yet");
+        const int total = m_model->rowCount();
+        const int shown = m_proxy->rowCount();
+        QString count;
+        if (shown != total)
+            count = tr("%1 of %2 resources").arg(shown).arg(total);
+        else
+            count = total == 1 ? tr("1 resource") : tr("%n resources", nullptr, total);
+        text = synced + QStringLiteral(" · ") + count;
+    }
+    m_statusLabel->setText(text);
+    m_progress->setVisible(busy());
+    m_syncAction->setEnabled(hasEnabledSources() && !busy());
+    if (!hasEnabledSources())
+        m_syncAction->setToolTip(tr("No source is enabled in %1").arg(configPath()));
+
+    const QString error = m_readError.isEmpty() ? syncErrorText() : tr("Cannot read the cache: %1").arg(m_readError);
+    m_errorLabel->setFullText(error);
+    m_errorLabel->setVisible(!error.isEmpty());
+}
+
+void MainWindow::updateEmptyState()
+{
+    QString text;
+    if (!m_loaded) {
+        // The first read takes milliseconds: say nothing rather than flash a message.
+    } else if (m_model->rowCount() == 0) {
+        const QString error = syncErrorText();
+        if (!m_readError.isEmpty()) {
+            text = tr("OpsDeck cannot read its cache:\n%1").arg(m_readError);
+        } else if (!error.isEmpty()) {
+            text = tr("%1\n\nCheck the source settings in %2, then press Sync now (F5).").arg(error, configPath());
+        } else if (!hasEnabledSources()) {
+            text = tr("No source is enabled, so there is nothing to collect.\n\nAdd a [source.NAME] section to %1 "
+                      "and restart OpsDeck.")
+                       .arg(configPath());
+        } else {
+            const bool local
+                = std::any_of(m_setup.config.sources.cbegin(), m_setup.config.sources.cend(),
+                              [](const SourceConfig &s) { return s.enabled && s.type == QLatin1String("local"); });
+            text = local ? tr("Collecting the first readings of this machine…")
+                         : tr("Collecting the first readings from your sources…");
+        }
+    } else if (m_proxy->rowCount() == 0) {
+        text = tr("No resources match “%1”.").arg(m_filter->text().trimmed());
+    }
+    m_emptyLabel->setText(text);
+    m_emptyLabel->setVisible(!text.isEmpty());
+}
+
+void MainWindow::updateErrorColour()
+{
+    // A red that reads on the window colour of light and dark themes alike.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    QPalette p = m_errorLabel->palette();
+    p.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28));
+    m_errorLabel->setPalette(p);
+}
+
+QString MainWindow::configPath() const
+{
+    return QDir::toNativeSeparators(m_setup.config.filePath.isEmpty() ? Config::defaultPath()
+                                                                      : m_setup.config.filePath);
+}
+
+bool MainWindow::hasEnabledSources() const
+{
+    return std::any_of(m_setup.config.sources.cbegin(), m_setup.config.sources.cend(),
+                       [](const SourceConfig &s) { return s.enabled; });
+}
