@@ -1,23 +1,16 @@
 #pragma once
 
+#include "storage/resourceinfo.h"
+
 #include <QList>
 #include <QString>
-#include <QStringList>
 #include <optional>
 
-// One row of the fleet table: a resource with its latest metrics, as stored in the cache.
-struct FleetRow
+// One row of the fleet table: a resource as stored in the cache, with its latest metrics.
+struct FleetRow : ResourceInfo
 {
     qint64 id = 0;
-    QString name;
-    QString kind;
     QString source;
-    QString region;
-    QString status;
-    QStringList tags;
-    int vcpus = 0;
-    qint64 memoryMb = 0;
-    qint64 diskGb = 0;
     std::optional<double> cpu;
     std::optional<double> memory;
     std::optional<double> disk;

@@ -55,7 +55,7 @@ FleetResult Repository::readFleet(QSqlDatabase db)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, name, kind, source, region, status, tags, vcpus, memory_mb, disk_gb, cpu,"
-                               " memory, disk, metrics_updated_at FROM resources ORDER BY name, source"))) {
+                               " memory, disk, metrics_updated_at, external_id FROM resources ORDER BY name, source"))) {
         result.error = q.lastError().text();
         return result;
     }
@@ -75,6 +75,7 @@ FleetResult Repository::readFleet(QSqlDatabase db)
         r.memory = optionalDouble(q.value(11));
         r.disk = optionalDouble(q.value(12));
         r.metricsUpdatedAt = q.value(13).toLongLong();
+        r.externalId = q.value(14).toString();
         result.rows << r;
     }
     if (q.exec(QStringLiteral("SELECT finished_at, status, error FROM sync_runs ORDER BY finished_at DESC, id DESC"
