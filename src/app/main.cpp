@@ -7,7 +7,6 @@
 
 #include <QApplication>
 #include <QDateTime>
-#include <QIcon>
 #include <QMessageBox>
 #include <cstdio>
 #include <memory>
@@ -21,52 +20,60 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
 }
 
-int runHeadless(int argc, char **argv)
+int runHeadless(int argc, char **argv, const CommandLineOptions &options)
 {
     QCoreApplication app(argc, argv);
     setIdentity();
-    QString error;
-    const auto options = CommandLine::parse(app.arguments(), QDateTime::currentSecsSinceEpoch(), &error);
-    if (!options) {
-        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(error));
-        return 2;
-    }
-    if (options->mode == CommandLineOptions::Mode::Help) {
-        std::fputs(qPrintable(CommandLine::helpText()), stdout);
-        return 0;
-    }
-    if (options->mode == CommandLineOptions::Mode::Version) {
-        std::fputs(qPrintable(CommandLine::versionText()), stdout);
-        return 0;
-    }
-    HeadlessRunner runner(*options);
+    HeadlessRunner runner(options);
     runner.start();
     return app.exec();
 }
 
-int runGui(int argc, char **argv)
+int runGui(int argc, char **argv, const CommandLineOptions &options)
 {
-    QApplication app(argc, argv); // takes its own options (-platform, -style…) out of the arguments
+    QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("OpsDeck"));
     QApplication::setDesktopFileName(QStringLiteral("io.opsdeck.OpsDeck"));
     QApplication::setWindowIcon(appIcon());
     QString error;
-    const auto options = CommandLine::parse(app.arguments(), QDateTime::currentSecsSinceEpoch(), &error);
     RunSetup setup;
-    if (options && HeadlessRunner::loadSetup(*options, &setup, &error)) {
-        MainWindow window(setup);
-        window.show();
-        return app.exec();
+    if (!HeadlessRunner::loadSetup(options, &setup, &error)) {
+        // Started from a desktop menu nobody reads stderr: say it in a window too.
+        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(error));
+        QMessageBox::critical(nullptr, QObject::tr("OpsDeck cannot start"), error);
+        return 2;
     }
-    std::fprintf(stderr, "opsdeck: %s\n", qPrintable(error));
-    QMessageBox::critical(nullptr, QObject::tr("OpsDeck cannot start"), error);
-    return 2;
+    MainWindow window(setup);
+    window.show();
+    return app.exec();
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    return CommandLine::wantsHeadless(argc, argv) ? runHeadless(argc, argv) : runGui(argc, argv);
+    // Parse before any application object exists: a usage error or a headless verb must never need a display.
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QString error;
+    const auto options =
+        CommandLine::parse(CommandLine::withoutGuiOptions(args), QDateTime::currentSecsSinceEpoch(), &error);
+    if (!options) {
+        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(error));
+        return 2;
+    }
+    switch (options->mode) {
+    case CommandLineOptions::Mode::Help:
+        std::fputs(qPrintable(CommandLine::helpText()), stdout);
+        return 0;
+    case CommandLineOptions::Mode::Version:
+        std::fputs(qPrintable(CommandLine::versionText()), stdout);
+        return 0;
+    case CommandLineOptions::Mode::Gui:
+        return runGui(argc, argv, *options);
+    default:
+        return runHeadless(argc, argv, *options);
+    }
 }

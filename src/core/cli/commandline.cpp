@@ -30,16 +30,38 @@ const QStringList &CommandLine::reports()
     return names;
 }
 
-bool CommandLine::wantsHeadless(int argc, char **argv)
+QStringList CommandLine::withoutGuiOptions(const QStringList &args)
 {
-    for (int i = 1; i < argc; ++i) {
-        const char *a = argv[i];
-        for (const char *verb : { "--sync", "--export", "--health", "--version", "--help", "-h", "-V" }) {
-            if (std::strcmp(a, verb) == 0 || (std::strncmp(a, verb, std::strlen(verb)) == 0 && a[std::strlen(verb)] == '='))
-                return true;
+    // QGuiApplication/QApplication options (see their documentation), accepted with one or two dashes.
+    static const QStringList withValue { QStringLiteral("platform"),   QStringLiteral("platformpluginpath"),
+                                         QStringLiteral("platformtheme"), QStringLiteral("plugin"),
+                                         QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+                                         QStringLiteral("qwindowtitle"), QStringLiteral("session"),
+                                         QStringLiteral("display"),    QStringLiteral("geometry"),
+                                         QStringLiteral("style"),      QStringLiteral("stylesheet") };
+    static const QStringList flags { QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+                                     QStringLiteral("nograb"), QStringLiteral("dograb") };
+    QStringList out;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (i == 0 || !arg.startsWith(QLatin1Char('-'))) {
+            out << arg;
+            continue;
         }
+        QString name = arg.mid(arg.startsWith(QLatin1String("--")) ? 2 : 1);
+        const qsizetype eq = name.indexOf(QLatin1Char('='));
+        if (eq >= 0)
+            name.truncate(eq);
+        if (flags.contains(name) || name == QLatin1String("qmljsdebugger"))
+            continue;
+        if (withValue.contains(name)) {
+            if (eq < 0)
+                ++i; // the value is the next argument
+            continue;
+        }
+        out << arg;
     }
-    return false;
+    return out;
 }
 
 QString CommandLine::versionText()
@@ -80,7 +102,6 @@ QString CommandLine::helpText()
 std::optional<CommandLineOptions> CommandLine::parse(const QStringList &args, qint64 now, QString *error)
 {
     QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption sync(QStringLiteral("sync"));
     const QCommandLineOption watch(QStringLiteral("watch"));
     const QCommandLineOption json(QStringLiteral("json"));
@@ -106,6 +127,19 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &args, qi
         *error = message + QLatin1Char('\n') + Usage;
         return std::nullopt;
     };
+    // "-sync" would otherwise read as the short options -s -y -n -c; say what was meant instead.
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (arg.size() > 2 && arg.startsWith(QLatin1Char('-')) && !arg.startsWith(QLatin1String("--"))) {
+            const QString name = arg.mid(1).section(QLatin1Char('='), 0, 0);
+            for (const QCommandLineOption &option : { sync, watch, json, exportOpt, out, from, to, resource, metric,
+                                                      resolution, health, config, db, source, listen, verbose,
+                                                      version, help }) {
+                if (option.names().constLast() == name)
+                    return usage(QStringLiteral("unknown option '%1'; did you mean --%2?").arg(arg, name));
+            }
+        }
+    }
     if (!parser.parse(args))
         return usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())

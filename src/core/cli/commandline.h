@@ -36,9 +36,9 @@ class CommandLine final
 public:
     // `args` includes the program name. `now` (Unix seconds) resolves relative times like -7d.
     static std::optional<CommandLineOptions> parse(const QStringList &args, qint64 now, QString *error);
-    // True when the arguments ask for a verb that must run without a display (decides the application class
-    // before any QCoreApplication exists).
-    static bool wantsHeadless(int argc, char **argv);
+    // The arguments without Qt's own GUI options (-platform offscreen, -style fusion, -reverse…), which the
+    // QApplication consumes in GUI mode; main() parses what is left before any application object exists.
+    static QStringList withoutGuiOptions(const QStringList &args);
     static QString helpText();
     static QString versionText();
 

@@ -180,6 +180,13 @@ int HeadlessRunner::runExport()
     const QString connection = QStringLiteral("opsdeck-export");
     QString error;
     int code = 0;
+    // Reading must not create an empty cache where a typo in --db points.
+    if (m_setup.database.isSqlite() && !m_setup.database.isMemory() && !QFileInfo::exists(m_setup.database.path)) {
+        printErr(QStringLiteral("there is no cache at %1 yet: run opsdeck --sync first, or check --db / "
+                                "[storage] url")
+                     .arg(m_setup.database.path));
+        return 1;
+    }
     {
         const auto db = Database::open(m_setup.database, connection, &error);
         if (!db) {

@@ -89,6 +89,13 @@ bool ReportExporter::write(const ExportRequest &request, QIODevice *device)
     const QStringList head = header(request.report, request.resolution);
     if (head.isEmpty())
         return fail(QStringLiteral("unknown report '%1'").arg(request.report), true);
+    // Resolve the names first: an unknown resource is a usage error and must not leave a header behind.
+    std::optional<QList<Resource>> resources;
+    if (request.report != QLatin1String("sync-runs")) {
+        resources = selectResources(request);
+        if (!resources)
+            return false;
+    }
     CsvWriter csv(device);
     csv.writeRow(head);
     const qint64 from = request.from.value_or(std::numeric_limits<qint64>::min());
@@ -105,9 +112,6 @@ bool ReportExporter::write(const ExportRequest &request, QIODevice *device)
     };
 
     if (request.report == QLatin1String("history")) {
-        const auto resources = selectResources(request);
-        if (!resources)
-            return false;
         const bool raw = request.resolution == QLatin1String("raw");
         const qint64 period = request.resolution == QLatin1String("day") ? 86400 : 3600;
         QSqlQuery q(m_db);
@@ -146,9 +150,6 @@ bool ReportExporter::write(const ExportRequest &request, QIODevice *device)
             }
         }
     } else if (request.report == QLatin1String("resources")) {
-        const auto resources = selectResources(request);
-        if (!resources)
-            return false;
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT name, kind, source, region, status, vcpus, memory_mb, disk_gb, cpu, memory,"
@@ -167,9 +168,6 @@ bool ReportExporter::write(const ExportRequest &request, QIODevice *device)
                 return false;
         }
     } else if (request.report == QLatin1String("alerts")) {
-        const auto resources = selectResources(request);
-        if (!resources)
-            return false;
         QHash<qint64, QString> names;
         for (const Resource &r : *resources)
             names.insert(r.id, r.name);

@@ -401,7 +401,7 @@ bool MetricStore::prune(qint64 now, int retentionDays)
     ids.setForwardOnly(true);
     if (!ids.exec(QStringLiteral("SELECT id FROM resources"))) {
         rollback();
-        return fail(QStringLiteral("cannot prune"), ids.lastError().text());
+        return fail(QStringLiteral("cannot prune: cannot list resources"), ids.lastError().text());
     }
     QList<qint64> resourceIds;
     while (ids.next())
@@ -418,30 +418,34 @@ bool MetricStore::prune(qint64 now, int retentionDays)
             delSamples.addBindValue(id);
             delSamples.addBindValue(int(m));
             delSamples.addBindValue(rawCutoff);
-            bool ok = delSamples.exec();
+            if (!delSamples.exec()) {
+                rollback();
+                return fail(QStringLiteral("cannot prune old samples"), delSamples.lastError().text());
+            }
             for (qint64 period : { Schema::HourSeconds, Schema::DaySeconds }) {
                 delRollups.addBindValue(id);
                 delRollups.addBindValue(int(m));
                 delRollups.addBindValue(period);
                 delRollups.addBindValue(longCutoff);
-                ok = ok && delRollups.exec();
-            }
-            if (!ok) {
-                rollback();
-                return fail(QStringLiteral("cannot prune"), delSamples.lastError().text() + delRollups.lastError().text());
+                if (!delRollups.exec()) {
+                    rollback();
+                    return fail(QStringLiteral("cannot prune old rollups"), delRollups.lastError().text());
+                }
             }
         }
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM sync_runs WHERE started_at < ?"));
     q.addBindValue(longCutoff);
-    bool ok = q.exec();
+    if (!q.exec()) {
+        rollback();
+        return fail(QStringLiteral("cannot prune old sync runs"), q.lastError().text());
+    }
     q.prepare(QStringLiteral("DELETE FROM alert_events WHERE resolved_at IS NOT NULL AND resolved_at < ?"));
     q.addBindValue(longCutoff);
-    ok = ok && q.exec();
-    if (!ok) {
+    if (!q.exec()) {
         rollback();
-        return fail(QStringLiteral("cannot prune"), q.lastError().text());
+        return fail(QStringLiteral("cannot prune old alerts"), q.lastError().text());
     }
     return commit();
 }

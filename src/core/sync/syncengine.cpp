@@ -200,6 +200,10 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
     if (!lock)
         return finish(lockResult == SyncLock::Result::Busy ? QStringLiteral("locked") : QStringLiteral("failed"),
                       error);
+    // The sync starts when the source is ours: time spent waiting for another syncer is not part of it, and
+    // two syncs of one source never appear to overlap in sync_runs.
+    run.startedAt = QDateTime::currentSecsSinceEpoch();
+    clock.restart();
 
     SourceContext context;
     const auto state = m_store->loadSourceState(config.name);

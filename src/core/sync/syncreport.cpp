@@ -2,13 +2,13 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QTimeZone>
+
 
 namespace {
 
 QString isoMs(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 } // namespace
