@@ -54,6 +54,7 @@ struct Expected
     QStringList resources;
     QStringList metrics;
     QString resolution = QStringLiteral("raw");
+    QString language;
 };
 
 } // namespace
@@ -105,6 +106,12 @@ void tst_CommandLine::validForms_data()
     Expected e;
 
     row("gui", {}, Expected {});
+
+    e = {};
+    e.language = QStringLiteral("de");
+    row("gui in German", split("--lang de"), e);
+    e.language = QStringLiteral("de_DE");
+    row("gui with a region", split("--lang=de_DE"), e);
 
     e = {};
     e.mode = Mode::Sync;
@@ -268,6 +275,7 @@ void tst_CommandLine::validForms()
     QCOMPARE(o->resources, expected.resources);
     QCOMPARE(o->metrics, expected.metrics);
     QCOMPARE(o->resolution, expected.resolution);
+    QCOMPARE(o->language, expected.language);
 }
 
 void tst_CommandLine::usageErrors_data()
@@ -294,6 +302,8 @@ void tst_CommandLine::usageErrors_data()
     row("resolution with resources", "--export resources --out - --resolution hour", { s("--resolution") });
     row("resolution with sync-runs", "--export sync-runs --out - --resolution day", { s("--resolution") });
     row("watch without sync", "--watch", { s("--watch") });
+    row("lang with a headless verb", "--sync --lang de", { s("--lang"), s("desktop") });
+    row("lang that is no language", "--lang english!", { s("--lang"), s("english!") });
     row("watch with export", "--export history --out - --watch", { s("--watch") });
     row("listen without watch", "--sync --listen 127.0.0.1:9464", { s("--listen") });
     row("listen without port", "--sync --watch --listen 127.0.0.1", { s("--listen"), s("127.0.0.1") });

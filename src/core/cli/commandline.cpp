@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QHostAddress>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <cstring>
 
 namespace {
@@ -91,6 +92,7 @@ QString CommandLine::helpText()
         "  --resource NAME     only this resource (repeatable)\n"
         "  --metric M          only this metric: cpu, memory, disk (repeatable)\n"
         "  --resolution R      history detail: raw samples, hour or day rollups (default raw)\n"
+        "  --lang LANG         desktop app language, e.g. de (default: the system's)\n"
         "  -v, --verbose       log what the sync engine does to standard error\n"
         "  --version           print the version\n"
         "  -h, --help          print this help\n"
@@ -117,11 +119,12 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &args, qi
     const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("URL"));
     const QCommandLineOption source(QStringLiteral("source"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption listen(QStringLiteral("listen"), QString(), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QString(), QStringLiteral("LANG"));
     const QCommandLineOption verbose(QStringList { QStringLiteral("v"), QStringLiteral("verbose") });
     const QCommandLineOption version(QStringList { QStringLiteral("V"), QStringLiteral("version") });
     const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") });
     parser.addOptions({ sync, watch, json, exportOpt, out, from, to, resource, metric, resolution, health, config, db,
-                        source, listen, verbose, version, help });
+                        source, listen, lang, verbose, version, help });
 
     auto usage = [&](const QString &message) -> std::optional<CommandLineOptions> {
         *error = message + QLatin1Char('\n') + Usage;
@@ -133,7 +136,7 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &args, qi
         if (arg.size() > 2 && arg.startsWith(QLatin1Char('-')) && !arg.startsWith(QLatin1String("--"))) {
             const QString name = arg.mid(1).section(QLatin1Char('='), 0, 0);
             for (const QCommandLineOption &option : { sync, watch, json, exportOpt, out, from, to, resource, metric,
-                                                      resolution, health, config, db, source, listen, verbose,
+                                                      resolution, health, config, db, source, listen, lang, verbose,
                                                       version, help }) {
                 if (option.names().constLast() == name)
                     return usage(QStringLiteral("unknown option '%1'; did you mean --%2?").arg(arg, name));
@@ -145,7 +148,8 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &args, qi
     if (!parser.positionalArguments().isEmpty())
         return usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     // A value option given twice silently keeps the last one in QCommandLineParser; refuse it instead.
-    for (const QCommandLineOption *single : { &exportOpt, &out, &from, &to, &resolution, &config, &db, &listen }) {
+    for (const QCommandLineOption *single :
+         { &exportOpt, &out, &from, &to, &resolution, &config, &db, &listen, &lang }) {
         if (parser.values(*single).size() > 1)
             return usage(QStringLiteral("--%1 may be given only once").arg(single->names().constLast()));
     }
@@ -180,6 +184,14 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &args, qi
     if (parser.isSet(db) && o.databaseUrl.isEmpty())
         return usage(QStringLiteral("--db needs a URL, e.g. sqlite:///var/lib/opsdeck/opsdeck.db"));
     o.sources = splitList(parser.values(source));
+    if (parser.isSet(lang)) {
+        if (o.mode != CommandLineOptions::Mode::Gui)
+            return usage(QStringLiteral("--lang goes with the desktop app (headless output is English)"));
+        o.language = parser.value(lang);
+        static const QRegularExpression languagePattern(QStringLiteral("^[a-z]{2,3}([_-][A-Za-z]{2,4})?$"));
+        if (!languagePattern.match(o.language).hasMatch())
+            return usage(QStringLiteral("--lang needs a language code such as de or de_DE (got '%1')").arg(o.language));
+    }
 
     const bool isSync = o.mode == CommandLineOptions::Mode::Sync;
     const bool isExport = o.mode == CommandLineOptions::Mode::Export;

@@ -15,6 +15,7 @@ struct CommandLineOptions
     QString configPath; // --config, else $OPSDECK_CONFIG, else empty (the default path)
     QString databaseUrl; // --db, else $OPSDECK_DB, else empty (from config)
     QStringList sources; // --source (repeatable, or comma-separated)
+    QString language; // --lang: the desktop app's language ("de"); empty = the system's
     QString listenHost;
     int listenPort = 0;
     // --export
