@@ -4,6 +4,7 @@
 #include "cli/headlessrunner.h"
 #include "appicon.h"
 #include "mainwindow.h"
+#include "translator.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -33,6 +34,7 @@ int runGui(int argc, char **argv, const CommandLineOptions &options)
 {
     QApplication app(argc, argv);
     setIdentity();
+    Translator::install(app, options.language);
     QApplication::setApplicationDisplayName(QStringLiteral("OpsDeck"));
     QApplication::setDesktopFileName(QStringLiteral("io.opsdeck.OpsDeck"));
     QApplication::setWindowIcon(appIcon());

@@ -184,7 +184,7 @@ void MainWindow::createTable()
     fit(FleetTableModel::Status, QStringLiteral("maintenance"));
     for (const int column : { FleetTableModel::Cpu, FleetTableModel::Memory, FleetTableModel::Disk })
         fit(column, QStringLiteral("100.0 %"));
-    fit(FleetTableModel::LastUpdated, QStringLiteral("59 min ago"));
+    fit(FleetTableModel::LastUpdated, RelativeTime::ago(59 * 60));
     // Names take the room the other columns leave; the last section stays as wide as its content needs.
     header->setSectionResizeMode(FleetTableModel::Name, QHeaderView::Stretch);
 
