@@ -8,6 +8,8 @@
 #include <functional>
 
 struct Collection;
+class QNetworkAccessManager;
+class RateLimiter;
 
 // What a source may know and keep between syncs. The sync engine loads the source's persisted state before
 // collect() and commits the changed state in the same transaction as the samples, so a crash never leaves
@@ -38,7 +40,18 @@ public:
     void setFlushFunction(FlushFunction flush) { m_flush = std::move(flush); }
     bool flush(Collection &out, QString *error) { return m_flush ? m_flush(out, error) : true; }
 
+    // The sync worker's network manager (lives on the worker thread, reused across requests and syncs) and this
+    // source's rate limiter (persists across syncs and processes). Null for sources that need no network.
+    QNetworkAccessManager *network() const { return m_network; }
+    RateLimiter *rateLimiter() const { return m_limiter; }
+    void setNetwork(QNetworkAccessManager *network, RateLimiter *limiter)
+    {
+        m_network = network;
+        m_limiter = limiter;
+    }
+
     bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
+    const std::atomic_bool *cancelFlag() const { return m_cancelled; }
     void setCancelFlag(const std::atomic_bool *flag) { m_cancelled = flag; }
 
 private:
@@ -46,4 +59,6 @@ private:
     QHash<QString, qint64> m_lastSample;
     const std::atomic_bool *m_cancelled = nullptr;
     FlushFunction m_flush;
+    QNetworkAccessManager *m_network = nullptr;
+    RateLimiter *m_limiter = nullptr;
 };
