@@ -138,6 +138,17 @@ void HeadlessRunner::runSync()
             s.enabled = s.enabled && m_options.sources.contains(s.name);
     }
     m_engine = std::make_unique<SyncEngine>(m_setup.config, m_setup.database);
+    // A person at a terminal sees how far a long backfill is; cron and pipes get no control characters.
+    if (::isatty(STDERR_FILENO)) {
+        connect(m_engine.get(), &SyncEngine::sourceProgress, this, [](const QString &source, int done, int total) {
+            std::fprintf(stderr, "\r\033[Ksyncing %s: %d/%d requests", qPrintable(source), done, total);
+            std::fflush(stderr);
+        });
+        connect(m_engine.get(), &SyncEngine::sourceFinished, this, [] {
+            std::fputs("\r\033[K", stderr);
+            std::fflush(stderr);
+        });
+    }
     if (!m_options.watch) {
         connect(m_engine.get(), &SyncEngine::roundFinished, this, [this](const SyncReport &report) {
             printReport(report);

@@ -49,7 +49,8 @@ public:
     int throttled() const { return m_throttled; }
     int retries() const { return m_retries; }
 
-    // For tests: a clock and sleeper that don't wait for real. Defaults use the system clock and an event loop.
+    // For tests: a sleeper that doesn't wait for real. The default spins an event loop on this thread and wakes
+    // early on cancellation; a replacement is not told about cancellation.
     void setSleepFunction(std::function<void(qint64 ms)> sleep);
 
 private:

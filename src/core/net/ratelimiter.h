@@ -15,12 +15,14 @@ class RateLimiter final
 public:
     RateLimiter(int perMinute = 250, int perHour = 5000);
 
-    // How long to wait before the next request may go out (0 = now).
+    // How long to wait before the next request may go out (0 = now): until both windows have room, a block has
+    // passed and, when the server said nothing remains, its reset. Never more than an hour.
     qint64 delayBeforeNextMs(qint64 nowMs) const;
     // Records a request that was sent at nowMs.
     void recordRequest(qint64 nowMs);
     // From response headers: remaining requests in the server's window and when it resets (epoch seconds);
-    // pass -1 for what the response did not say.
+    // pass -1 for what the response did not say. `remaining` caps what goes out before the reset (a minute from
+    // now when no reset is given).
     void learn(qint64 nowMs, qint64 remaining, qint64 resetEpochSeconds);
     // A 429: nothing goes out before untilMs.
     void blockUntil(qint64 untilMs);
@@ -30,6 +32,8 @@ public:
     int perMinute() const { return m_perMinute; }
     int perHour() const { return m_perHour; }
 
+    // Compact text for source_state: the block, the server's word and the request times of the last hour.
+    // restoreState() ignores what it cannot read.
     QString saveState() const;
     void restoreState(const QString &state);
 

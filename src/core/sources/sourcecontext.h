@@ -50,6 +50,15 @@ public:
         m_limiter = limiter;
     }
 
+    // A source with many requests reports how far it is (requests done of those it knows about so far).
+    using ProgressFunction = std::function<void(int done, int total)>;
+    void setProgressFunction(ProgressFunction progress) { m_progress = std::move(progress); }
+    void reportProgress(int done, int total) const
+    {
+        if (m_progress)
+            m_progress(done, total);
+    }
+
     bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
     const std::atomic_bool *cancelFlag() const { return m_cancelled; }
     void setCancelFlag(const std::atomic_bool *flag) { m_cancelled = flag; }
@@ -59,6 +68,7 @@ private:
     QHash<QString, qint64> m_lastSample;
     const std::atomic_bool *m_cancelled = nullptr;
     FlushFunction m_flush;
+    ProgressFunction m_progress;
     QNetworkAccessManager *m_network = nullptr;
     RateLimiter *m_limiter = nullptr;
 };

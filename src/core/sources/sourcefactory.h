@@ -9,6 +9,6 @@
 class SourceFactory final
 {
 public:
-    // nullptr with *error set when this build cannot sync that type.
+    // nullptr with *error set for a type this build does not know (config validation normally catches it).
     static std::unique_ptr<Source> create(const SourceConfig &config, QString *error);
 };

@@ -2,12 +2,14 @@
 #include "sources/sourcefactory.h"
 #include "storage/database.h"
 #include "storage/metricstore.h"
+#include "net/ratelimiter.h"
 #include "storage/synclock.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -39,6 +41,7 @@ public:
 
 Q_SIGNALS:
     void sourceStarted(const QString &source);
+    void sourceProgress(const QString &source, int done, int total);
     void sourceFinished(const SourceRunResult &result);
     void roundFinished(const SyncReport &report);
     void dataChanged();
@@ -50,6 +53,8 @@ private:
                           QHash<QString, qint64> &ids, SourceRunResult &result, SyncRunRecord *run, QString *error);
     void schedule(const QString &source);
     void pruneIfDue(qint64 now);
+    RateLimiter *rateLimiter(const SourceConfig &config, const QString &savedState);
+    static inline const QString RateStateKey = QStringLiteral("rate_limiter");
     QList<FiringAlert> firingAlerts();
 
     Config m_config;
@@ -57,6 +62,8 @@ private:
     QString m_connection;
     std::unique_ptr<MetricStore> m_store;
     std::map<QString, QTimer *> m_timers;
+    QNetworkAccessManager *m_network = nullptr; // created on the worker thread, shared by all sources
+    std::map<QString, std::unique_ptr<RateLimiter>> m_limiters;
     bool m_scheduled = false;
     qint64 m_lastPrune = 0;
 };
@@ -80,6 +87,8 @@ void SyncWorker::startWork(bool scheduled)
 
 void SyncWorker::shutdown()
 {
+    delete m_network;
+    m_network = nullptr;
     for (auto &[name, timer] : m_timers)
         timer->stop();
     m_store.reset();
@@ -207,12 +216,19 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
 
     SourceContext context;
     const auto state = m_store->loadSourceState(config.name);
+    RateLimiter *limiter = rateLimiter(config, state ? state->value(RateStateKey) : QString());
     const auto times = m_store->lastSampleTimes(config.name);
     if (!state || !times)
         return finish(QStringLiteral("failed"), m_store->lastError());
     context.loadState(*state);
     context.loadLastSampleTimes(*times);
     context.setCancelFlag(&m_cancel);
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    context.setNetwork(m_network, limiter);
+    context.setState(RateStateKey, limiter->saveState());
+    context.setProgressFunction(
+        [this, name = config.name](int done, int total) { Q_EMIT sourceProgress(name, done, total); });
     QHash<QString, qint64> ids;
     context.setFlushFunction([&](Collection &out, QString *flushError) {
         return commitCollection(config, out, context, ids, result, nullptr, flushError);
@@ -223,8 +239,13 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
     result.apiCalls = collection.apiCalls;
     result.throttled = collection.throttled;
     result.retries = collection.retries;
-    if (!collected)
+    context.setState(RateStateKey, limiter->saveState());
+    if (!collected) {
+        // Requests of a failed sync still count against the provider's budget: keep the limiter's memory of them.
+        if (!m_store->saveSourceState(config.name, { { RateStateKey, limiter->saveState() } }))
+            qCWarning(lcSync).noquote() << m_store->lastError();
         return finish(QStringLiteral("failed"), error);
+    }
     if (m_cancel && collection.samples.isEmpty() && collection.resources.isEmpty() && ids.isEmpty())
         return finish(QStringLiteral("failed"), QStringLiteral("cancelled: OpsDeck was asked to stop"));
 
@@ -296,6 +317,21 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
     return true;
 }
 
+// One limiter per source for the life of the worker; its memory of recent requests also lives in source_state, so
+// separate --sync processes share one budget.
+RateLimiter *SyncWorker::rateLimiter(const SourceConfig &config, const QString &savedState)
+{
+    auto &limiter = m_limiters[config.name];
+    if (!limiter) {
+        // Providers without documented limits still get a ceiling, so a misconfigured interval cannot hammer them.
+        const int perMinute = config.options.value(QStringLiteral("requests_per_minute"), QStringLiteral("600")).toInt();
+        const int perHour = config.options.value(QStringLiteral("requests_per_hour"), QStringLiteral("36000")).toInt();
+        limiter = std::make_unique<RateLimiter>(perMinute, perHour);
+        limiter->restoreState(savedState);
+    }
+    return limiter.get();
+}
+
 void SyncWorker::pruneIfDue(qint64 now)
 {
     if (now - m_lastPrune < 3600)
@@ -329,6 +365,7 @@ SyncEngine::SyncEngine(Config config, DatabaseUrl url, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, [this] { m_worker->shutdown(); });
     connect(m_worker, &SyncWorker::sourceStarted, this, &SyncEngine::sourceStarted);
+    connect(m_worker, &SyncWorker::sourceProgress, this, &SyncEngine::sourceProgress);
     connect(m_worker, &SyncWorker::sourceFinished, this, &SyncEngine::sourceFinished);
     connect(m_worker, &SyncWorker::roundFinished, this, &SyncEngine::roundFinished);
     connect(m_worker, &SyncWorker::dataChanged, this, &SyncEngine::dataChanged);

@@ -38,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void sourceStarted(const QString &source);
+    // Requests done of those known so far, for sources that make many (a DigitalOcean backfill).
+    void sourceProgress(const QString &source, int done, int total);
     void sourceFinished(const SourceRunResult &result);
     void roundFinished(const SyncReport &report);
     // Emitted after a commit that stored new data: views re-read the cache.
