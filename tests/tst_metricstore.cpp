@@ -257,6 +257,9 @@ private Q_SLOTS:
         QVERIFY(m_store->saveSourceState(QStringLiteral("a"), state));
         QVERIFY(m_store->saveSourceState(QStringLiteral("a"), { { QStringLiteral("cursor"), QStringLiteral("2") } }));
         QVERIFY(m_store->saveSourceState(QStringLiteral("b"), { { QStringLiteral("cursor"), QStringLiteral("b") } }));
+        // A source clearing a key sets it to a null QString: stored as empty text, never a failed sync.
+        QVERIFY2(m_store->saveSourceState(QStringLiteral("b"), { { QStringLiteral("problems"), QString() } }),
+                 qPrintable(m_store->lastError()));
         const auto loaded = m_store->loadSourceState(QStringLiteral("a"));
         QVERIFY(loaded);
         QCOMPARE(loaded->value(QStringLiteral("cpu_counters")), QStringLiteral("1000 250"));

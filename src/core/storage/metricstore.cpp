@@ -338,7 +338,7 @@ bool MetricStore::saveSourceState(const QString &source, const QHash<QString, QS
     for (auto it = state.cbegin(); it != state.cend(); ++it) {
         q.addBindValue(source);
         q.addBindValue(it.key());
-        q.addBindValue(it.value());
+        q.addBindValue(text(it.value()));
         if (!q.exec())
             return fail(QStringLiteral("cannot save the state of source '%1'").arg(source), q.lastError().text());
     }
