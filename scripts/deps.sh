@@ -14,7 +14,7 @@ build_packages=(
     libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
-    libsqlite3-dev sqlite3 libgl-dev
+    libsqlite3-dev sqlite3 libpq-dev libgl-dev
 )
 # The tests start their own PostgreSQL, Prometheus and node_exporter instances on free loopback ports; the
 # system services these packages may start on installation are never used.

@@ -4,11 +4,14 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtEndian>
+#include <cstring>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
-// Prepared statements on the raw SQLite handle. Per-row QSqlQuery::exec() costs about 3 µs of QVariant and
-// driver overhead, which caps ingest near the sample rate of a large backfill; the raw handle does the same
-// work in a fraction of that (see docs/BENCHMARKS.md). The handle belongs to the QtSql connection, so these
+// Prepared statements on the raw SQLite handle: per-row QSqlQuery::exec() adds QVariant and driver overhead to
+// every sample of a large backfill; the raw handle keeps the store near the raw sqlite3 ceiling
+// (docs/BENCHMARKS.md). The handle belongs to the QtSql connection, so these
 // statements are finalised before the store — and with it the caller's connection — goes away.
 struct MetricStore::SqliteStatements
 {
@@ -213,15 +216,50 @@ qint64 MetricStore::writeSamplesSqlite(const QList<SampleRow> &samples)
     return updateLatest(latest) ? inserted : -1;
 }
 
-// PostgreSQL: one statement per chunk. The rows travel as four arrays that unnest() turns back into rows; the
-// INSERT … RETURNING yields only the rows that were new, and the same statement folds exactly those into the
-// rollups. Per-row INSERTs through QPSQL manage about 10k rows/s; this is an order of magnitude faster.
+namespace {
+
+// A one-dimensional PostgreSQL array in binary wire format: header (dimensions, no nulls, element type, length,
+// lower bound), then per element its byte length and its big-endian value.
+template<typename T, typename Get>
+QByteArray binaryArray(quint32 elementOid, const QList<SampleRow> &samples, qsizetype start, qsizetype end, Get get)
+{
+    QByteArray a;
+    a.reserve(20 + (end - start) * qsizetype(4 + sizeof(T)));
+    auto put = [&a](auto v) {
+        const auto big = qToBigEndian(v);
+        a.append(reinterpret_cast<const char *>(&big), sizeof big);
+    };
+    put(quint32(1));
+    put(quint32(0));
+    put(elementOid);
+    put(quint32(end - start));
+    put(quint32(1));
+    for (qsizetype i = start; i < end; ++i) {
+        put(quint32(sizeof(T)));
+        put(T(get(samples.at(i))));
+    }
+    return a;
+}
+
+} // namespace
+
+// PostgreSQL: one statement per chunk of 20,000 samples. The rows travel as four arrays in binary parameters that
+// unnest() turns back into rows; the INSERT … RETURNING yields only the rows that were new, and the same
+// statement folds exactly those into the rollups. The arrays go through libpq on QPSQL's own connection (inside
+// its transaction), as the SQLite path uses its raw handle: QPSQL would format them as text literals inlined into
+// EXECUTE, which cost more client time than the server spends (docs/BENCHMARKS.md).
 qint64 MetricStore::writeSamplesPostgres(const QList<SampleRow> &samples)
 {
-    static const QString sql = QStringLiteral(
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0) {
+        fail(QStringLiteral("cannot store samples"), QStringLiteral("the PostgreSQL driver gave no connection handle"));
+        return -1;
+    }
+    PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
+    static const char *const sql =
         "WITH input AS ("
-        "  SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS smallint[]), CAST(? AS bigint[]),"
-        "                       CAST(? AS double precision[])) AS t(resource_id, metric, ts, value)),"
+        "  SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::bigint[], $4::double precision[])"
+        "  AS t(resource_id, metric, ts, value)),"
         " ins AS ("
         "  INSERT INTO samples (resource_id, metric, ts, value) SELECT resource_id, metric, ts, value FROM input"
         "  ON CONFLICT DO NOTHING RETURNING resource_id, metric, ts, value),"
@@ -234,57 +272,47 @@ qint64 MetricStore::writeSamplesPostgres(const QList<SampleRow> &samples)
         "  ON CONFLICT (resource_id, metric, period, bucket) DO UPDATE SET"
         "  min = LEAST(rollups.min, excluded.min), max = GREATEST(rollups.max, excluded.max),"
         "  sum = rollups.sum + excluded.sum, count = rollups.count + excluded.count)"
-        " SELECT count(*) FROM ins");
+        " SELECT count(*) FROM ins";
     constexpr qsizetype Chunk = 20000;
+    constexpr Oid Int8 = 20, Int2 = 21, Float8 = 701;
+    const Oid types[4] = { 1016, 1005, 1016, 1022 }; // int8[], int2[], int8[], float8[]
+    const int formats[4] = { 1, 1, 1, 1 };
     QHash<qint64, Latest> latest;
     qint64 inserted = 0;
-    QSqlQuery q(m_db);
-    if (!q.prepare(sql)) {
-        fail(QStringLiteral("cannot prepare the sample statement"), q.lastError().text());
-        return -1;
-    }
     for (qsizetype start = 0; start < samples.size(); start += Chunk) {
         const qsizetype end = std::min(samples.size(), start + Chunk);
-        QString ids, metrics, times, values;
-        ids.reserve(int(end - start) * 8);
-        times.reserve(int(end - start) * 11);
-        values.reserve(int(end - start) * 12);
-        ids += QLatin1Char('{');
-        metrics += QLatin1Char('{');
-        times += QLatin1Char('{');
-        values += QLatin1Char('{');
+        const QByteArray arrays[4] = {
+            binaryArray<qint64>(Int8, samples, start, end, [](const SampleRow &s) { return s.resourceId; }),
+            binaryArray<qint16>(Int2, samples, start, end, [](const SampleRow &s) { return int(s.metric); }),
+            binaryArray<qint64>(Int8, samples, start, end, [](const SampleRow &s) { return s.ts; }),
+            binaryArray<quint64>(Float8, samples, start, end, [](const SampleRow &s) {
+                quint64 bits;
+                std::memcpy(&bits, &s.value, sizeof bits);
+                return bits;
+            }),
+        };
+        const char *values[4];
+        int lengths[4];
+        for (int i = 0; i < 4; ++i) {
+            values[i] = arrays[i].constData();
+            lengths[i] = int(arrays[i].size());
+        }
+        PGresult *res = PQexecParams(conn, sql, 4, types, values, lengths, formats, 0);
+        const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+        if (ok)
+            inserted += QByteArray(PQgetvalue(res, 0, 0)).toLongLong();
+        PQclear(res);
+        if (!ok) {
+            fail(QStringLiteral("cannot store samples"), QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+            return -1;
+        }
+        // Latest values are guarded by timestamp in updateLatest(), so offering already-stored samples is harmless.
         for (qsizetype i = start; i < end; ++i) {
             const SampleRow &s = samples.at(i);
-            if (i > start) {
-                ids += QLatin1Char(',');
-                metrics += QLatin1Char(',');
-                times += QLatin1Char(',');
-                values += QLatin1Char(',');
-            }
-            ids += QString::number(s.resourceId);
-            metrics += QString::number(int(s.metric));
-            times += QString::number(s.ts);
-            values += QString::number(s.value, 'g', 17);
-            // Latest values are guarded by timestamp in updateLatest(), so offering already-stored samples is
-            // harmless here.
             Latest &l = latest[s.resourceId * 8 + int(s.metric)];
             if (s.ts >= l.ts)
                 l = { s.ts, s.value };
         }
-        ids += QLatin1Char('}');
-        metrics += QLatin1Char('}');
-        times += QLatin1Char('}');
-        values += QLatin1Char('}');
-        q.addBindValue(ids);
-        q.addBindValue(metrics);
-        q.addBindValue(times);
-        q.addBindValue(values);
-        if (!q.exec() || !q.next()) {
-            fail(QStringLiteral("cannot store samples"), q.lastError().text());
-            return -1;
-        }
-        inserted += q.value(0).toLongLong();
-        q.finish();
     }
     return updateLatest(latest) ? inserted : -1;
 }
