@@ -256,13 +256,16 @@ qint64 MetricStore::writeSamplesPostgres(const QList<SampleRow> &samples)
         return -1;
     }
     PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
-    static const char *const sql =
+    // %1 is where the samples INSERT handles conflicts. Rows that already exist are rare (an overlap window),
+    // but ON CONFLICT costs the server as much again as the insert itself; so a chunk is first tried as a plain
+    // INSERT under a savepoint, and only a unique violation sends it through the conflict-handling statement.
+    static const QByteArray sqlTemplate =
         "WITH input AS ("
         "  SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::bigint[], $4::double precision[])"
         "  AS t(resource_id, metric, ts, value)),"
         " ins AS ("
         "  INSERT INTO samples (resource_id, metric, ts, value) SELECT resource_id, metric, ts, value FROM input"
-        "  ON CONFLICT DO NOTHING RETURNING resource_id, metric, ts, value),"
+        "  %1 RETURNING resource_id, metric, ts, value),"
         " roll AS ("
         "  INSERT INTO rollups (resource_id, metric, period, bucket, min, max, sum, count)"
         "  SELECT resource_id, metric, p.period, ts - (((ts % p.period) + p.period) % p.period),"
@@ -273,6 +276,11 @@ qint64 MetricStore::writeSamplesPostgres(const QList<SampleRow> &samples)
         "  min = LEAST(rollups.min, excluded.min), max = GREATEST(rollups.max, excluded.max),"
         "  sum = rollups.sum + excluded.sum, count = rollups.count + excluded.count)"
         " SELECT count(*) FROM ins";
+    static const QByteArray plainSql = QByteArray(sqlTemplate).replace("%1", "");
+    static const QByteArray conflictSql = QByteArray(sqlTemplate).replace("%1", "ON CONFLICT DO NOTHING");
+    // Savepoints exist only inside a transaction; outside one every chunk takes the conflict-handling statement.
+    const bool inTransaction = PQtransactionStatus(conn) == PQTRANS_INTRANS;
+    auto command = [conn](const char *sql) { PQclear(PQexec(conn, sql)); };
     constexpr qsizetype Chunk = 20000;
     constexpr Oid Int8 = 20, Int2 = 21, Float8 = 701;
     const Oid types[4] = { 1016, 1005, 1016, 1022 }; // int8[], int2[], int8[], float8[]
@@ -297,7 +305,20 @@ qint64 MetricStore::writeSamplesPostgres(const QList<SampleRow> &samples)
             values[i] = arrays[i].constData();
             lengths[i] = int(arrays[i].size());
         }
-        PGresult *res = PQexecParams(conn, sql, 4, types, values, lengths, formats, 0);
+        PGresult *res = nullptr;
+        if (inTransaction) {
+            command("SAVEPOINT opsdeck_chunk");
+            res = PQexecParams(conn, plainSql.constData(), 4, types, values, lengths, formats, 0);
+            const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+            if (state && qstrcmp(state, "23505") == 0) { // unique_violation: part of the chunk is stored already
+                PQclear(res);
+                res = nullptr;
+                command("ROLLBACK TO SAVEPOINT opsdeck_chunk");
+            }
+            command("RELEASE SAVEPOINT opsdeck_chunk");
+        }
+        if (!res)
+            res = PQexecParams(conn, conflictSql.constData(), 4, types, values, lengths, formats, 0);
         const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
         if (ok)
             inserted += QByteArray(PQgetvalue(res, 0, 0)).toLongLong();
