@@ -22,4 +22,7 @@ struct Collection
     int apiCalls = 0;
     int throttled = 0;
     int retries = 0;
+    // What a sync that succeeded still had to skip (a droplet the API no longer knows, one metric that kept
+    // failing), in plain words. Recorded as the sync's error while its status stays ok.
+    QStringList problems;
 };

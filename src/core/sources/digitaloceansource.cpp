@@ -130,7 +130,7 @@ bool DigitalOceanSource::collect(SourceContext &context, Collection &out, QStrin
     out.apiCalls += client.apiCalls();
     out.throttled += client.throttled();
     out.retries += client.retries();
-    context.setState(QStringLiteral("last_problems"), m_problems.join(QLatin1Char('\n')));
+    out.problems += m_problems;
     for (const QString &problem : std::as_const(m_problems))
         qCWarning(lcDigitalOcean).noquote() << problem;
     return ok;

@@ -23,8 +23,8 @@
 // is cancelled, or when every metric call failed. A metric call that fails on its own (404 for a deleted droplet,
 // a 5xx after the retries, a timeout, a body that is not the documented JSON) skips that resource's metric and the
 // sync goes on; when the rate limit is still exhausted after the client's waits, the remaining metric calls are left
-// to the next sync, which resumes from the stored samples. Such problems are in problems() and in the source state
-// under "last_problems". A droplet without the monitoring agent returns empty series: no samples, no problem.
+// to the next sync, which resumes from the stored samples. Such problems are in problems() and in
+// Collection::problems, which the engine records as the sync's error (status ok). A droplet without the monitoring agent returns empty series: no samples, no problem.
 class DigitalOceanSource final : public Source
 {
 public:

@@ -240,6 +240,13 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
     result.throttled = collection.throttled;
     result.retries = collection.retries;
     context.setState(RateStateKey, limiter->saveState());
+    if (collected && !collection.problems.isEmpty()) {
+        // Kept short for the sync log; the full list is in the verbose log.
+        const qsizetype shown = std::min<qsizetype>(collection.problems.size(), 3);
+        result.error = QStringList(collection.problems.mid(0, shown)).join(QLatin1String("; "));
+        if (collection.problems.size() > shown)
+            result.error += QStringLiteral("; and %1 more").arg(collection.problems.size() - shown);
+    }
     if (!collected) {
         // Requests of a failed sync still count against the provider's budget: keep the limiter's memory of them.
         if (!m_store->saveSourceState(config.name, { { RateStateKey, limiter->saveState() } }))
@@ -253,7 +260,7 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
     run.durationMs = clock.elapsed();
     if (!commitCollection(config, collection, context, ids, result, &run, &error))
         return finish(QStringLiteral("failed"), error);
-    return finish(QStringLiteral("ok"), QString());
+    return finish(QStringLiteral("ok"), result.error);
 }
 
 // One transaction: resources, samples (with their rollups and latest values), the source's state and — for the
@@ -303,6 +310,7 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
         run->apiCalls = result.apiCalls;
         run->throttled = result.throttled;
         run->retries = result.retries;
+        run->error = result.error;
         if (!m_store->insertSyncRun(*run))
             return abort();
     }
