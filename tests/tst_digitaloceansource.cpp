@@ -1,4 +1,5 @@
 #include "fakedigitalocean.h"
+#include "net/ratelimiter.h"
 #include "sources/digitaloceansource.h"
 
 #include <QDateTime>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void throttledWithRetryAfter();
     void throttledWithoutRetryAfter();
     void budgetExhaustedLeavesRestForNextSync();
+    void hourlyBudgetSpreadsBackfillOverSyncs();
     void serverErrorsThenSuccess_data();
     void serverErrorsThenSuccess();
     void metricFailureSkipsOnlyThatMetric();
@@ -426,6 +428,49 @@ void TestDigitalOceanSource::budgetExhaustedLeavesRestForNextSync()
     QCOMPARE(m_fake->rejectedCount(), 3);
     QCOMPARE(m_fake->requestCount(), 5 + 3);
     QCOMPARE(out.throttled, 3);
+}
+
+// A backfill that needs more requests than the hour allows stops at the budget instead of sleeping for the hour
+// inside the sync (or failing), and the next sync picks up exactly what is missing.
+void TestDigitalOceanSource::hourlyBudgetSpreadsBackfillOverSyncs()
+{
+    // 2 droplets and 1 app: 3 list calls + 2 × 5 + 2 metric calls = 15; the hour allows 8.
+    auto source = makeSource();
+    RateLimiter tightHour(250, 8);
+    SourceContext first;
+    first.setNetwork(nullptr, &tightHour);
+    Collection out;
+    QString error;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY2(collect(*source, &out, &error, &first), qPrintable(error));
+    QVERIFY2(clock.elapsed() < 10000, "the sync must not wait for the hour window");
+    QCOMPARE(m_fake->requestCount(), 8);
+    QCOMPARE(m_fake->rejectedCount(), 0);
+    QVERIFY(!samplesOf(out, m_fake->dropletId(0), Metric::Cpu).isEmpty());
+    QVERIFY(samplesOf(out, m_fake->dropletId(1), Metric::Cpu).isEmpty());
+    const QString problems = out.problems.join(QLatin1Char('\n'));
+    QVERIFY2(problems.contains(QLatin1String("budget")) && problems.contains(QLatin1String("next sync")),
+             qPrintable(problems));
+
+    // The next cycle, in a new hour: what is stored is not fetched again, what is missing is.
+    SourceContext next;
+    RateLimiter newHour(250, 5000);
+    next.setNetwork(nullptr, &newHour);
+    QSet<QString> stored;
+    for (const CollectedSample &s : std::as_const(out.samples)) {
+        stored.insert(s.externalId + QLatin1Char('/') + metricName(s.metric) + QLatin1Char('/') + QString::number(s.ts));
+        if (s.ts > next.lastSampleTs(s.externalId, s.metric))
+            next.setLastSampleTs(s.externalId, s.metric, s.ts);
+    }
+    Collection rest;
+    QVERIFY2(collect(*source, &rest, &error, &next), qPrintable(error));
+    QVERIFY2(rest.problems.isEmpty(), qPrintable(rest.problems.join(QLatin1Char('\n'))));
+    QVERIFY(!samplesOf(rest, m_fake->dropletId(1), Metric::Cpu).isEmpty());
+    for (const CollectedSample &s : std::as_const(rest.samples)) {
+        QVERIFY(!stored.contains(s.externalId + QLatin1Char('/') + metricName(s.metric) + QLatin1Char('/')
+                                 + QString::number(s.ts)));
+    }
 }
 
 void TestDigitalOceanSource::serverErrorsThenSuccess_data()

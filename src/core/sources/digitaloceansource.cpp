@@ -27,16 +27,21 @@ using Points = QList<DigitalOceanPoint>;
 } // namespace
 
 // The state of one collect(): the HTTP client, the counters and the problems met so far.
+// Longest wait for the rate budget inside one sync; beyond it the rest waits for the next sync.
+constexpr qint64 MaxBudgetWaitMs = 60000;
+
 class DigitalOceanSource::Run
 {
 public:
     enum class Result { Ok, Skip, Stop };
 
-    Run(DigitalOceanSource &source, SourceContext &context, Collection &out, HttpClient &client, qint64 now)
+    Run(DigitalOceanSource &source, SourceContext &context, Collection &out, HttpClient &client,
+        const RateLimiter &limiter, qint64 now)
         : m_source(source)
         , m_context(context)
         , m_out(out)
         , m_client(client)
+        , m_limiter(limiter)
         , m_now(now)
     { }
 
@@ -64,6 +69,7 @@ private:
     SourceContext &m_context;
     Collection &m_out;
     HttpClient &m_client;
+    const RateLimiter &m_limiter;
     qint64 m_now;
     QString m_fatal;
     int m_metricCalls = 0;
@@ -122,7 +128,7 @@ bool DigitalOceanSource::collect(SourceContext &context, Collection &out, QStrin
     if (m_sleep)
         client.setSleepFunction(m_sleep);
 
-    Run run(*this, context, out, client, QDateTime::currentSecsSinceEpoch());
+    Run run(*this, context, out, client, *limiter, QDateTime::currentSecsSinceEpoch());
     QString runError;
     const bool ok = run.execute(&runError);
     if (!ok && error)
@@ -323,6 +329,16 @@ DigitalOceanSource::Run::Result DigitalOceanSource::Run::fetch(const ResourceInf
     const QString subject = QStringLiteral("source '%1': %2 '%3' (%4)")
                                 .arg(m_source.name(), resource.kind, resource.name, resource.externalId);
 
+    // A backfill larger than the hourly budget spreads over cycles: when the next request would wait for the hour
+    // window (the minute window refills by itself within a minute), stop here; what was fetched is committed,
+    // and the next sync starts each metric from its last stored sample.
+    if (m_limiter.delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch()) > MaxBudgetWaitMs) {
+        m_source.m_problems.append(QStringLiteral("source '%1': the request budget of this hour (%2 per hour) is "
+                                                  "spent; the remaining resources are fetched by the next sync")
+                                       .arg(m_source.name())
+                                       .arg(m_limiter.perHour()));
+        return Result::Stop;
+    }
     ++m_metricCalls;
     const HttpResponse response = m_client.get(url, m_context.cancelFlag());
     if (response.ok()) {
