@@ -424,10 +424,13 @@ void TestDigitalOceanSource::budgetExhaustedLeavesRestForNextSync()
     QVERIFY(samplesOf(out, m_fake->dropletId(1), Metric::Cpu).isEmpty());
     QVERIFY2(source->problems().join(QLatin1Char('\n')).contains(QLatin1String("rate limit")),
              qPrintable(source->problems().join(QLatin1Char('\n'))));
-    // The refused request and its 2 retries, then nothing more.
-    QCOMPARE(m_fake->rejectedCount(), 3);
-    QCOMPARE(m_fake->requestCount(), 5 + 3);
-    QCOMPARE(out.throttled, 3);
+    // The server said remaining 0 until its minute resets. Depending on where in that minute the sync is, the
+    // source either stops before asking again (the wait is over a minute: no 429 at all), or it asks and is
+    // refused (the request and its 2 retries, then nothing more). Never more than that.
+    QVERIFY2(m_fake->rejectedCount() == 0 || m_fake->rejectedCount() == 3,
+             qPrintable(QString::number(m_fake->rejectedCount())));
+    QCOMPARE(m_fake->requestCount(), 5 + m_fake->rejectedCount());
+    QCOMPARE(out.throttled, m_fake->rejectedCount());
 }
 
 // A backfill that needs more requests than the hour allows stops at the budget instead of sleeping for the hour

@@ -332,10 +332,15 @@ DigitalOceanSource::Run::Result DigitalOceanSource::Run::fetch(const ResourceInf
     // A backfill larger than the hourly budget spreads over cycles: when the next request would wait for the hour
     // window (the minute window refills by itself within a minute), stop here; what was fetched is committed,
     // and the next sync starts each metric from its last stored sample.
-    if (m_limiter.delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch()) > MaxBudgetWaitMs) {
-        m_source.m_problems.append(QStringLiteral("source '%1': the request budget of this hour (%2 per hour) is "
-                                                  "spent; the remaining resources are fetched by the next sync")
+    const qint64 waitMs = m_limiter.delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch());
+    if (waitMs > MaxBudgetWaitMs) {
+        // The wait comes from our hourly budget or from what DigitalOcean's rate limit headers said.
+        m_source.m_problems.append(QStringLiteral("source '%1': the DigitalOcean rate limit budget is spent for the "
+                                                  "next %2 min (limits %3/min, %4/h); the remaining resources are "
+                                                  "fetched by the next sync")
                                        .arg(m_source.name())
+                                       .arg((waitMs + 59999) / 60000)
+                                       .arg(m_limiter.perMinute())
                                        .arg(m_limiter.perHour()));
         return Result::Stop;
     }
