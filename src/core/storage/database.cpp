@@ -2,7 +2,9 @@
 #include "schema.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QRandomGenerator>
 #include <QSysInfo>
 #include <QFile>
 #include <QFileInfo>
@@ -89,6 +91,9 @@ bool openSqlite(QSqlDatabase &db, const DatabaseUrl &url, QString *error)
     QStringList tables;
     while (q.next())
         tables << q.value(0).toString();
+    // Let go of the read lock before the WAL switch and the migration write: a connection holding one while it
+    // asks for a write lock is what SQLite's deadlock detection refuses at once, without waiting.
+    q.finish();
     if (!tables.isEmpty() && !tables.contains(QLatin1String("schema_version"))) {
         *error = QStringLiteral("%1 is a SQLite database, but not an OpsDeck cache (it has tables of its own: %2). "
                                 "It was left untouched; point --db at another file")
@@ -143,14 +148,21 @@ std::optional<QSqlDatabase> Database::open(const DatabaseUrl &url, const QString
                      .arg(driver, url.isSqlite() ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql"));
         return std::nullopt;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionName);
-    const bool opened = url.isSqlite() ? openSqlite(db, url, error) : openPostgres(db, url, error);
-    if (!opened || !Schema::migrate(db, url, error)) {
+    // Two processes opening a new SQLite cache at the same moment can still meet in SQLite's deadlock detection
+    // (one is switching the file to WAL while the other reads the schema), which answers "database is locked" at
+    // once instead of waiting; the open is then simply tried again for a while.
+    const QDeadlineTimer deadline(10000);
+    for (;;) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionName);
+        const bool opened = url.isSqlite() ? openSqlite(db, url, error) : openPostgres(db, url, error);
+        if (opened && Schema::migrate(db, url, error))
+            return db;
         db = QSqlDatabase();
         close(connectionName);
-        return std::nullopt;
+        if (!url.isSqlite() || !error->contains(QLatin1String("database is locked")) || deadline.hasExpired())
+            return std::nullopt;
+        QThread::msleep(50 + QRandomGenerator::global()->bounded(150));
     }
-    return db;
 }
 
 void Database::close(const QString &connectionName)
