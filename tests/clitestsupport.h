@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -119,6 +120,36 @@ bool isIsoUtcSeconds(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
     return re.match(text).hasMatch() && QDateTime::fromString(text, Qt::ISODate).isValid();
+}
+
+// Runs a program to its end (or kills it after timeoutMs) with no standard input.
+Result runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+                  const QString &workingDirectory, int timeoutMs)
+{
+    Result r;
+    QProcess p;
+    p.setProgram(program);
+    p.setArguments(args);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(workingDirectory);
+    QElapsedTimer clock;
+    clock.start();
+    p.start();
+    r.started = p.waitForStarted(timeoutMs);
+    if (r.started) {
+        p.closeWriteChannel();
+        r.finished = p.waitForFinished(timeoutMs);
+        if (!r.finished) {
+            p.kill();
+            p.waitForFinished(5000);
+        }
+    }
+    r.elapsedMs = clock.elapsed();
+    r.exitStatus = p.exitStatus();
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 } // namespace

@@ -258,30 +258,7 @@ bool tst_CliDigitalOcean::writeConfig(const QString &apiUrl, bool withLocal, con
 
 Result tst_CliDigitalOcean::run(const QStringList &args, const QProcessEnvironment &env, int timeoutMs) const
 {
-    Result r;
-    QProcess p;
-    p.setProgram(m_binary);
-    p.setArguments(args);
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(m_dir->path());
-    QElapsedTimer clock;
-    clock.start();
-    p.start();
-    r.started = p.waitForStarted(timeoutMs);
-    if (r.started) {
-        p.closeWriteChannel();
-        r.finished = p.waitForFinished(timeoutMs);
-        if (!r.finished) {
-            p.kill();
-            p.waitForFinished(5000);
-        }
-    }
-    r.elapsedMs = clock.elapsed();
-    r.exitStatus = p.exitStatus();
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runProgram(m_binary, args, env, m_dir->path(), timeoutMs);
 }
 
 QProcess *tst_CliDigitalOcean::startProcess(const QStringList &args)
