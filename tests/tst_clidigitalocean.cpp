@@ -4,6 +4,7 @@
 // absence from every output and file, faults per endpoint, the rate budget at the server across two processes
 // and the sync lock between two syncers.
 #include "fakedigitalocean.h"
+#include "localserversupport.h"
 
 #include "clitestsupport.h"
 
@@ -38,7 +39,6 @@ constexpr int TimeoutMs = 60000;
 const QString TokenVariable = QStringLiteral("OPSDECK_CLIDO_TOKEN");
 
 using Kind = FakeDigitalOcean::FaultKind;
-
 
 QByteArray readAll(const QString &path)
 {
@@ -81,17 +81,6 @@ FakeDigitalOcean::Fault fault(const QString &pattern, Kind kind, int status = 50
     f.times = times;
     f.delayMs = delayMs;
     return f;
-}
-
-// A port on loopback that nothing listens on (it was free a moment ago).
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 // "metric path + resource id" of a Monitoring request, without its window: one sync asks for each once.
@@ -575,7 +564,7 @@ void tst_CliDigitalOcean::faults()
         m_fake->addFault(f);
     QString apiUrl = m_fake->url();
     if (refused) {
-        const quint16 port = closedPort();
+        const quint16 port = freePort();
         QVERIFY(port != 0);
         apiUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
     }

@@ -2,11 +2,13 @@
 #include "sources/nodeexporterparser.h"
 #include "sources/nodeexportersource.h"
 
+#include "localserversupport.h"
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -19,31 +21,6 @@
 #include <sys/utsname.h>
 
 namespace {
-
-// A loopback port nobody listens on right now (the kernel picks it; another process may still take it before we
-// do, which is why starting the exporter retries).
-quint16 freePort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-int httpStatus(QNetworkAccessManager &network, const QUrl &url, int timeoutMs = 1000)
-{
-    QNetworkRequest request(url);
-    request.setTransferTimeout(timeoutMs);
-    QNetworkReply *reply = network.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
-}
 
 std::optional<double> valueOf(const Collection &collection, const QString &id, Metric metric)
 {
@@ -134,46 +111,14 @@ void TestNodeExporterSource::initTestCase()
     if (binary.isEmpty())
         QSKIP("prometheus-node-exporter is not installed (Debian package prometheus-node-exporter)");
 
-    for (int attempt = 0; attempt < 5 && !m_exporter; ++attempt) {
-        const quint16 port = freePort();
-        QVERIFY(port != 0);
-        auto process = std::make_unique<QProcess>();
-        process->setProgram(binary);
-        // Quiet, and without the systemd collector, which fails without a system bus (containers, CI).
-        process->setArguments({ QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port),
-                                QStringLiteral("--log.level=error"), QStringLiteral("--no-collector.systemd") });
-        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process->start();
-        if (!process->waitForStarted(5000))
-            continue;
-        QElapsedTimer waited;
-        waited.start();
-        bool up = false;
-        while (!up && waited.elapsed() < 10000 && process->state() == QProcess::Running) {
-            up = httpStatus(m_network, QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port))) == 200;
-            if (!up)
-                QTest::qWait(100);
-        }
-        if (up) {
-            m_port = port;
-            m_exporter = std::move(process);
-        } else {
-            process->kill();
-            process->waitForFinished(5000);
-        }
-    }
+    m_exporter = startNodeExporter(m_network, &m_port);
     QVERIFY2(m_exporter, "node_exporter did not start on a loopback port");
     m_deadPort = freePort();
 }
 
 void TestNodeExporterSource::cleanupTestCase()
 {
-    if (m_exporter) {
-        m_exporter->terminate();
-        if (!m_exporter->waitForFinished(5000))
-            m_exporter->kill();
-        m_exporter->waitForFinished(5000);
-    }
+    stopServer(m_exporter);
 }
 
 void TestNodeExporterSource::init()

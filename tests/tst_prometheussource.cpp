@@ -1,6 +1,7 @@
 #include "net/ratelimiter.h"
 #include "sources/prometheussource.h"
 
+#include "localserversupport.h"
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -23,71 +25,6 @@
 #include <sys/utsname.h>
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-QByteArray httpGet(QNetworkAccessManager &network, const QUrl &url, int *status = nullptr)
-{
-    QNetworkRequest request(url);
-    request.setTransferTimeout(2000);
-    QNetworkReply *reply = network.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    if (status)
-        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    reply->deleteLater();
-    return body;
-}
-
-// Starts `program` with the arguments made for a port, on a free loopback port, until `ready(port)` says it serves.
-std::unique_ptr<QProcess> startServer(const QString &program, const std::function<QStringList(quint16)> &arguments,
-                                      const std::function<bool(quint16)> &ready, int timeoutMs, quint16 *port)
-{
-    for (int attempt = 0; attempt < 5; ++attempt) {
-        const quint16 candidate = freePort();
-        auto process = std::make_unique<QProcess>();
-        process->setProgram(program);
-        process->setArguments(arguments(candidate));
-        process->setStandardOutputFile(QProcess::nullDevice());
-        process->setStandardErrorFile(QProcess::nullDevice());
-        process->start();
-        if (!process->waitForStarted(5000))
-            continue;
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < timeoutMs && process->state() == QProcess::Running) {
-            if (ready(candidate)) {
-                *port = candidate;
-                return process;
-            }
-            QTest::qWait(200);
-        }
-        process->kill();
-        process->waitForFinished(5000);
-    }
-    return nullptr;
-}
-
-void stop(std::unique_ptr<QProcess> &process)
-{
-    if (!process)
-        return;
-    process->terminate();
-    if (!process->waitForFinished(10000))
-        process->kill();
-    process->waitForFinished(5000);
-    process.reset();
-}
 
 QString nodename()
 {
@@ -170,18 +107,7 @@ void TestPrometheusSource::initTestCase()
         QSKIP("prometheus and prometheus-node-exporter are not installed (Debian packages of those names)");
     QVERIFY(m_dir.isValid());
 
-    m_exporter = startServer(
-        exporter,
-        [](quint16 port) {
-            return QStringList { QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port),
-                                 QStringLiteral("--no-collector.systemd") };
-        },
-        [this](quint16 port) {
-            int status = 0;
-            httpGet(m_network, QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port)), &status);
-            return status == 200;
-        },
-        10000, &m_exporterPort);
+    m_exporter = startNodeExporter(m_network, &m_exporterPort);
     QVERIFY2(m_exporter, "node_exporter did not start on a loopback port");
 
     const QString configPath = m_dir.filePath(QStringLiteral("prometheus.yml"));
@@ -220,8 +146,8 @@ void TestPrometheusSource::initTestCase()
 
 void TestPrometheusSource::cleanupTestCase()
 {
-    stop(m_prometheus);
-    stop(m_exporter);
+    stopServer(m_prometheus);
+    stopServer(m_exporter);
 }
 
 void TestPrometheusSource::init()
