@@ -47,7 +47,7 @@ struct Result
 
 // RFC 4180: fields separated by ',', records ended by CRLF, a field in double quotes may hold ',', CR, LF and
 // '""' for a quote. Strict: a bare LF, text after a closing quote or an unterminated quote is an error.
-std::optional<QList<QStringList>> parseCsv(const QByteArray &bytes, QString *error)
+inline std::optional<QList<QStringList>> parseCsv(const QByteArray &bytes, QString *error)
 {
     const QString text = QString::fromUtf8(bytes);
     QList<QStringList> records;
@@ -116,14 +116,14 @@ std::optional<QList<QStringList>> parseCsv(const QByteArray &bytes, QString *err
     return records;
 }
 
-bool isIsoUtcSeconds(const QString &text)
+inline bool isIsoUtcSeconds(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
     return re.match(text).hasMatch() && QDateTime::fromString(text, Qt::ISODate).isValid();
 }
 
 // Runs a program to its end (or kills it after timeoutMs) with no standard input.
-Result runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+inline Result runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env,
                   const QString &workingDirectory, int timeoutMs)
 {
     Result r;

@@ -46,7 +46,7 @@ QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback, const QSty
 MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     : QMainWindow(parent)
     , m_setup(setup)
-    , m_repository(std::make_unique<Repository>(setup.database))
+    , m_repository(std::make_unique<Repository>(setup.database, HeadlessRunner::repositoryOptions(setup.config)))
     , m_engine(std::make_unique<SyncEngine>(setup.config, setup.database))
 {
     setWindowTitle(tr("OpsDeck"));
@@ -71,6 +71,8 @@ MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     connect(m_engine.get(), &SyncEngine::sourceStarted, this, &MainWindow::onSourceStarted);
     connect(m_engine.get(), &SyncEngine::sourceFinished, this, &MainWindow::onSourceFinished);
     connect(m_engine.get(), &SyncEngine::roundFinished, this, &MainWindow::onRoundFinished);
+    // The repository first: it drops what the commit changed before the views ask again.
+    m_repository->follow(m_engine.get());
     connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::refresh);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
     m_tick.start(TickMs);

@@ -1,9 +1,15 @@
 #include "headlessrunner.h"
+#include "health/healthreport.h"
+#include "health/healthserver.h"
+#include "health/metricsexporter.h"
+#include "health/prometheustext.h"
+#include "query/repository.h"
 #include "report/reportexporter.h"
 #include "storage/database.h"
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -14,6 +20,8 @@
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcHeadless, "opsdeck.headless")
 
 namespace {
 
@@ -35,6 +43,7 @@ void printErr(const QString &text)
 HeadlessRunner::HeadlessRunner(CommandLineOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_startedAt(QDateTime::currentSecsSinceEpoch())
 {
 }
 
@@ -81,6 +90,48 @@ bool HeadlessRunner::loadSetup(const CommandLineOptions &options, RunSetup *setu
     return true;
 }
 
+RepositoryOptions HeadlessRunner::repositoryOptions(const Config &config)
+{
+    RepositoryOptions options;
+    options.retentionDays = config.retentionDays;
+    options.cache.ttlMs = config.query.cacheTtlSeconds * 1000;
+    options.cache.staleMs = options.cache.ttlMs;
+    options.cache.maxBytes = config.query.cacheSizeMb * 1024 * 1024;
+    options.thresholds.slowNs = config.query.slowMs * 1'000'000;
+    options.thresholds.criticalNs = config.query.criticalMs * 1'000'000;
+    options.thresholds.excellentNs = std::min(options.thresholds.excellentNs, options.thresholds.slowNs / 2);
+    return options;
+}
+
+bool HeadlessRunner::listenToken(const ListenConfig &listen, QByteArray *token, QString *error)
+{
+    token->clear();
+    if (!listen.tokenFile.isEmpty()) {
+        QFile file(listen.tokenFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("[listen] token_file %1: cannot read the token: %2")
+                         .arg(listen.tokenFile, file.errorString());
+            return false;
+        }
+        *token = file.readLine(4096).trimmed();
+        if (token->isEmpty()) {
+            *error = QStringLiteral("[listen] token_file %1 is empty: put the bearer token on its first line")
+                         .arg(listen.tokenFile);
+            return false;
+        }
+        return true;
+    }
+    if (!listen.tokenEnv.isEmpty()) {
+        *token = qgetenv(qPrintable(listen.tokenEnv)).trimmed();
+        if (token->isEmpty()) {
+            *error = QStringLiteral("[listen] token_env names %1, but that environment variable is not set or empty")
+                         .arg(listen.tokenEnv);
+            return false;
+        }
+    }
+    return true;
+}
+
 void HeadlessRunner::start()
 {
     if (!m_options.verbose)
@@ -99,9 +150,7 @@ void HeadlessRunner::start()
         finish(runExport());
         return;
     case CommandLineOptions::Mode::Health:
-        printErr(QStringLiteral("--health is not available in this build yet; use --export sync-runs to see the "
-                                "last syncs"));
-        finish(1);
+        runHealth();
         return;
     default:
         finish(2);
@@ -138,6 +187,16 @@ void HeadlessRunner::runSync()
             s.enabled = s.enabled && m_options.sources.contains(s.name);
     }
     m_engine = std::make_unique<SyncEngine>(m_setup.config, m_setup.database);
+    if (m_options.watch && !m_options.listenHost.isEmpty()) {
+        m_repository = std::make_unique<Repository>(m_setup.database, repositoryOptions(m_setup.config));
+        QString error;
+        m_repository->loadBaselines(&error);
+        m_repository->follow(m_engine.get());
+        if (!startListening())
+            return;
+        connect(m_engine.get(), &SyncEngine::sourceFinished, this,
+                [this](const SourceRunResult &run) { m_metrics->recordRun(run); });
+    }
     // A person at a terminal sees how far a long backfill is; cron and pipes get no control characters.
     if (::isatty(STDERR_FILENO)) {
         connect(m_engine.get(), &SyncEngine::sourceProgress, this, [](const QString &source, int done, int total) {
@@ -169,7 +228,14 @@ void HeadlessRunner::runSync()
             char byte;
             [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &byte, 1);
             notifier->setEnabled(false);
-            connect(m_engine.get(), &SyncEngine::stopped, this, [this] { finish(0); });
+            connect(m_engine.get(), &SyncEngine::stopped, this, [this] {
+                if (m_repository) {
+                    QString error;
+                    if (!m_repository->saveBaselines(&error))
+                        qCWarning(lcHeadless).noquote() << error;
+                }
+                finish(0);
+            });
             m_engine->stop();
         });
         struct sigaction action = {};
@@ -184,6 +250,97 @@ void HeadlessRunner::runSync()
             printErr(report.fatalError);
     });
     m_engine->start(true);
+}
+
+QFuture<HealthReport> HeadlessRunner::healthReport()
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    Repository *repository = m_repository.get();
+    return repository->syncHealth(now - 86400).then(
+        [config = m_setup.config, selected = m_options.sources, repository, startedAt = m_startedAt](
+            const SyncHealth &sync) {
+            return HealthReport::build(config, selected, sync, repository->tracker().snapshot(),
+                                       repository->cache().stats(), QDateTime::currentSecsSinceEpoch(), startedAt);
+        });
+}
+
+void HeadlessRunner::runHealth()
+{
+    // Reading must not create an empty cache where a typo in --db points; a missing cache is simply unhealthy.
+    HealthReport report;
+    if (m_setup.database.isSqlite() && !m_setup.database.isMemory() && !QFileInfo::exists(m_setup.database.path)) {
+        SyncHealth missing;
+        missing.database.url = m_setup.database.redacted();
+        missing.database.engine = QStringLiteral("sqlite");
+        missing.error = missing.database.error
+            = QStringLiteral("there is no cache here yet: run opsdeck --sync first, or check --db / [storage] url");
+        report = HealthReport::build(m_setup.config, m_options.sources, missing, {}, {},
+                                     QDateTime::currentSecsSinceEpoch(), m_startedAt);
+    } else {
+        m_repository = std::make_unique<Repository>(m_setup.database, repositoryOptions(m_setup.config));
+        QString error;
+        m_repository->loadBaselines(&error); // without baselines there is just no regression flag
+        report = healthReport().result();
+    }
+    QTextStream out(stdout);
+    if (m_options.json)
+        out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+    else
+        out << report.toText();
+    out.flush();
+    // Like a monitoring plugin: 0 when the cache tells the truth, 1 when it does not (the problems say why).
+    finish(report.ok() ? 0 : 1);
+}
+
+bool HeadlessRunner::startListening()
+{
+    QByteArray token;
+    QString error;
+    if (!listenToken(m_setup.config.listen, &token, &error)) {
+        printErr(error);
+        finish(2);
+        return false;
+    }
+    HealthServer::Options options;
+    options.address = QHostAddress(m_options.listenHost);
+    options.port = quint16(m_options.listenPort);
+    options.token = token;
+    options.requestsPerMinute = m_setup.config.listen.requestsPerMinute;
+    const QString where = m_options.listenHost.contains(QLatin1Char(':'))
+        ? QStringLiteral("[%1]:%2").arg(m_options.listenHost).arg(m_options.listenPort)
+        : QStringLiteral("%1:%2").arg(m_options.listenHost).arg(m_options.listenPort);
+    if (token.isEmpty() && !HealthServer::isLoopback(options.address)) {
+        printErr(QStringLiteral("--listen %1 is not a loopback address: anyone who can reach it could read the fleet's "
+                                "health, so a bearer token is required. Set [listen] token_file or token_env in the "
+                                "config, or listen on 127.0.0.1")
+                     .arg(where));
+        finish(2);
+        return false;
+    }
+    m_metrics = std::make_unique<MetricsExporter>();
+    m_server = std::make_unique<HealthServer>();
+    m_server->setHealthProvider([this] {
+        return healthReport().then([](const HealthReport &report) {
+            return HttpReply { report.ok() ? 200 : 503, QByteArrayLiteral("application/json"),
+                               QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented) };
+        });
+    });
+    m_server->setMetricsProvider([this] {
+        Repository *repository = m_repository.get();
+        MetricsExporter *metrics = m_metrics.get();
+        return healthReport().then([repository, metrics](const HealthReport &report) {
+            return HttpReply { 200, QByteArray(PrometheusText::ContentType),
+                               metrics->render(report, repository->cache().stats(), repository->tracker().histograms(),
+                                               repository->tracker().snapshot()) };
+        });
+    });
+    if (!m_server->listen(options, &error)) {
+        printErr(error);
+        finish(1);
+        return false;
+    }
+    qCInfo(lcHeadless).noquote() << "serving /health and /metrics on" << where;
+    return true;
 }
 
 int HeadlessRunner::runExport()

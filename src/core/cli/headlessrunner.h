@@ -4,10 +4,16 @@
 #include "config/config.h"
 #include "config/databaseurl.h"
 
+#include <QFuture>
 #include <QObject>
 #include <memory>
 
+class HealthServer;
+class MetricsExporter;
+class Repository;
 class SyncEngine;
+struct HealthReport;
+struct RepositoryOptions;
 struct SyncReport;
 
 // The settled inputs of a run: the configuration, the database and the sources to work on.
@@ -34,15 +40,28 @@ public:
     // default) and --source selection, validated. Shared with the GUI. False: *error is a usage or
     // configuration problem (exit code 2).
     static bool loadSetup(const CommandLineOptions &options, RunSetup *setup, QString *error);
+    // The Repository's cache and thresholds as [query] and [storage] retention_days say.
+    static RepositoryOptions repositoryOptions(const Config &config);
+    // The bearer token of [listen]: the first line of token_file, else $token_env; empty when neither is set.
+    // False: *error says what is wrong with the configured one (unreadable, empty, unset variable).
+    static bool listenToken(const ListenConfig &listen, QByteArray *token, QString *error);
 
 private:
     void runSync();
     int runExport();
+    void runHealth();
+    // --listen: serves /health and /metrics. False: the exit code is set and the run is over.
+    bool startListening();
+    QFuture<HealthReport> healthReport();
     void printReport(const SyncReport &report);
     void finish(int code);
 
     CommandLineOptions m_options;
     RunSetup m_setup;
     std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<Repository> m_repository;
+    std::unique_ptr<MetricsExporter> m_metrics;
+    std::unique_ptr<HealthServer> m_server;
+    qint64 m_startedAt = 0;
     int m_lastExit = 0;
 };

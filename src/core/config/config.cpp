@@ -4,6 +4,7 @@
 #include "duration.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -230,6 +231,8 @@ private:
     void parseSync(Config &config);
     void parseAlerts(Config &config);
     void parseSource(Config &config, const QString &section);
+    void parseQuery(Config &config);
+    void parseListen(Config &config);
 
     const QString m_path;
     QSettings &m_settings;
@@ -471,6 +474,67 @@ void Loader::parseSync(Config &config)
     }
 }
 
+void Loader::parseQuery(Config &config)
+{
+    const QString section = QStringLiteral("query");
+    m_settings.beginGroup(section);
+    checkKeys(section,
+              { QStringLiteral("cache_ttl"), QStringLiteral("cache_size_mb"), QStringLiteral("slow_ms"),
+                QStringLiteral("critical_ms") },
+              QString());
+    m_settings.endGroup();
+    QueryConfig &q = config.query;
+    if (has(section, QStringLiteral("cache_ttl")))
+        q.cacheTtlSeconds = duration(section, QStringLiteral("cache_ttl"), 1, 86400).value_or(q.cacheTtlSeconds);
+    if (has(section, QStringLiteral("cache_size_mb")))
+        q.cacheSizeMb = integer(section, QStringLiteral("cache_size_mb"), 1, 4096).value_or(q.cacheSizeMb);
+    if (has(section, QStringLiteral("slow_ms")))
+        q.slowMs = integer(section, QStringLiteral("slow_ms"), 1, 600000).value_or(q.slowMs);
+    if (has(section, QStringLiteral("critical_ms")))
+        q.criticalMs = integer(section, QStringLiteral("critical_ms"), 1, 600000).value_or(q.criticalMs);
+    if (q.criticalMs <= q.slowMs)
+        failKey(section, has(section, QStringLiteral("critical_ms")) ? QStringLiteral("critical_ms") : QStringLiteral("slow_ms"),
+                Text::tr("critical_ms (%1) must be above slow_ms (%2)").arg(q.criticalMs).arg(q.slowMs));
+}
+
+void Loader::parseListen(Config &config)
+{
+    const QString section = QStringLiteral("listen");
+    m_settings.beginGroup(section);
+    checkKeys(section,
+              { QStringLiteral("token_file"), QStringLiteral("token_env"), QStringLiteral("requests_per_minute") },
+              QString());
+    m_settings.endGroup();
+    ListenConfig &l = config.listen;
+    if (has(section, QStringLiteral("token_file"))) {
+        // A path, never the token itself: a relative one would depend on where cron starts us.
+        if (const std::optional<QString> path = scalar(section, QStringLiteral("token_file"),
+                                                       Text::tr("an absolute path to a file holding the token"), true)) {
+            if (!QDir::isAbsolutePath(*path))
+                failKey(section, QStringLiteral("token_file"),
+                        Text::tr("the value (not shown) is not an absolute path; expected the absolute path of a "
+                                 "file that holds the token, e.g. /etc/opsdeck/listen.token"));
+            else
+                l.tokenFile = *path;
+        }
+    }
+    if (has(section, QStringLiteral("token_env"))) {
+        if (const std::optional<QString> name = scalar(section, QStringLiteral("token_env"),
+                                                       Text::tr("the name of an environment variable"), true)) {
+            static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
+            if (!envName.match(*name).hasMatch())
+                failKey(section, QStringLiteral("token_env"),
+                        Text::tr("the value (not shown) is not allowed; expected the NAME of an environment variable "
+                                 "(letters, digits and '_', not starting with a digit), e.g. OPSDECK_LISTEN_TOKEN"));
+            else
+                l.tokenEnv = *name;
+        }
+    }
+    if (has(section, QStringLiteral("requests_per_minute")))
+        l.requestsPerMinute
+            = int(integer(section, QStringLiteral("requests_per_minute"), 1, 100000).value_or(l.requestsPerMinute));
+}
+
 void Loader::parseAlerts(Config &config)
 {
     const QString section = QStringLiteral("alerts");
@@ -689,7 +753,7 @@ std::optional<Config> Loader::run(QString *error)
              m_path + QLatin1Char(':') + QString::number(problem.first) + QLatin1String(": ") + problem.second);
 
     const QStringList sectionsText { QStringLiteral("[storage]"), QStringLiteral("[sync]"), QStringLiteral("[alerts]"),
-                                     QStringLiteral("[source.NAME]") };
+                                     QStringLiteral("[query]"),   QStringLiteral("[listen]"), QStringLiteral("[source.NAME]") };
     const QStringList rootKeys = m_settings.childKeys();
     for (const QString &key : rootKeys) {
         if (isComment(key))
@@ -720,7 +784,8 @@ std::optional<Config> Loader::run(QString *error)
                  Text::tr("%1: the section is empty; the key type is required (%2)")
                      .arg(whereSection(section), sourceTypes().join(QLatin1String(", "))));
         else if (section != QLatin1String("storage") && section != QLatin1String("sync")
-                 && section != QLatin1String("alerts"))
+                 && section != QLatin1String("alerts") && section != QLatin1String("query")
+                 && section != QLatin1String("listen"))
             groups << section;
     }
 
@@ -732,6 +797,10 @@ std::optional<Config> Loader::run(QString *error)
             parseSync(config);
         else if (section == QLatin1String("alerts"))
             parseAlerts(config);
+        else if (section == QLatin1String("query"))
+            parseQuery(config);
+        else if (section == QLatin1String("listen"))
+            parseListen(config);
         else if (section.startsWith(QLatin1String("source.")))
             sourceSections << section;
         else
@@ -739,7 +808,8 @@ std::optional<Config> Loader::run(QString *error)
                  Text::tr("%1: unknown section%2; allowed sections: %3")
                      .arg(whereSection(section),
                           suggestion(section,
-                                     { QStringLiteral("storage"), QStringLiteral("sync"), QStringLiteral("alerts") }),
+                                     { QStringLiteral("storage"), QStringLiteral("sync"), QStringLiteral("alerts"),
+                                       QStringLiteral("query"), QStringLiteral("listen") }),
                           sectionsText.join(QLatin1String(", "))));
     }
     // After [sync], whose interval is the default of remote sources.

@@ -23,6 +23,24 @@ struct AlertConfig
     double clearMargin = 5;
 };
 
+// [query]: the Repository's cache and the QueryTracker's thresholds.
+struct QueryConfig
+{
+    qint64 cacheTtlSeconds = 300; // cache_ttl
+    qint64 cacheSizeMb = 64; // cache_size_mb
+    qint64 slowMs = 100; // slow_ms: a query above this counts as slow
+    qint64 criticalMs = 500; // critical_ms
+};
+
+// [listen]: the HTTP endpoint of --sync --watch --listen. The bearer token is never written in the file: it is
+// read from the file token_file names (first line, trimmed) or the environment variable token_env names.
+struct ListenConfig
+{
+    QString tokenFile;
+    QString tokenEnv;
+    int requestsPerMinute = 120; // per client address
+};
+
 // One [source.NAME] section, validated.
 struct SourceConfig
 {
@@ -56,6 +74,8 @@ public:
     int retentionDays = 30;
     qint64 syncIntervalSeconds = 1800;
     AlertConfig alerts;
+    QueryConfig query;
+    ListenConfig listen;
     QList<SourceConfig> sources;
 
     // $XDG_CONFIG_HOME/opsdeck/opsdeck.ini

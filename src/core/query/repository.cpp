@@ -1,10 +1,13 @@
 #include "repository.h"
+#include "readqueries.h"
 #include "storage/database.h"
+#include "sync/syncengine.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QDateTime>
+#include <QPromise>
+#include <QSysInfo>
 #include <QThreadStorage>
-#include <QtConcurrent>
+#include <limits>
 
 namespace {
 
@@ -29,18 +32,75 @@ std::optional<QSqlDatabase> threadDatabase(const DatabaseUrl &url, QString *erro
     return Database::open(url, name, error);
 }
 
-std::optional<double> optionalDouble(const QVariant &v)
+// A failed read is answered but never cached: the next look tries the database again. The cache keeps nothing
+// larger than its whole bound, so that is what a failure claims to weigh.
+constexpr qsizetype Uncacheable = std::numeric_limits<qsizetype>::max();
+
+template<typename T>
+qsizetype weigh(const T &result, qsizetype items, qsizetype perItem)
 {
-    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+    return result.error.isEmpty() ? qsizetype(sizeof(T)) + items * perItem : Uncacheable;
+}
+
+QByteArray numberKey(std::initializer_list<qint64> parts)
+{
+    QByteArray key;
+    key.reserve(96);
+    for (qint64 p : parts) {
+        key += QByteArray::number(p);
+        key += '|';
+    }
+    return key;
+}
+
+constexpr int RecentTrendsKept = 12;
+
+// Runs `read` on a pool thread, always. QtConcurrent::run would let a caller waiting on result() take the task while
+// it is still queued and run it on the caller's thread, whose per-thread connection belongs to whichever Repository
+// read there first: possibly another database.
+template<typename F>
+auto runOnPool(QThreadPool *pool, F read) -> QFuture<decltype(read())>
+{
+    auto promise = std::make_shared<QPromise<decltype(read())>>();
+    auto future = promise->future();
+    promise->start();
+    pool->start([promise, read = std::move(read)]() mutable {
+        promise->addResult(read());
+        promise->finish();
+    });
+    return future;
+}
+
+// The end of the current minute: live ranges end there, so the views of one minute share a cache entry and
+// still include the newest sample.
+qint64 liveEnd()
+{
+    constexpr qint64 quantum = 60;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    return now - now % quantum + quantum - 1;
+}
+
+TrendRequest liveTrendRequest(qint64 resourceId, Metric metric, qint64 span, int width)
+{
+    const qint64 end = liveEnd();
+    return TrendRequest { resourceId, metric, end - span, end, width };
 }
 
 } // namespace
 
 Repository::Repository(DatabaseUrl url, QObject *parent)
+    : Repository(std::move(url), RepositoryOptions {}, parent)
+{
+}
+
+Repository::Repository(DatabaseUrl url, RepositoryOptions options, QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
+    , m_options(options)
+    , m_tracker(options.thresholds)
+    , m_cache(options.cache)
 {
-    m_pool.setMaxThreadCount(2);
+    m_pool.setMaxThreadCount(std::max(1, options.threads));
     m_pool.setExpiryTimeout(-1); // keep threads, and with them their open connections
 }
 
@@ -49,55 +109,211 @@ Repository::~Repository()
     m_pool.waitForDone();
 }
 
-FleetResult Repository::readFleet(QSqlDatabase db)
+qint64 Repository::rawRetainedSince() const
 {
-    FleetResult result;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, name, kind, source, region, status, tags, vcpus, memory_mb, disk_gb, cpu,"
-                               " memory, disk, metrics_updated_at, external_id FROM resources ORDER BY name, source"))) {
-        result.error = q.lastError().text();
-        return result;
-    }
-    while (q.next()) {
-        FleetRow r;
-        r.id = q.value(0).toLongLong();
-        r.name = q.value(1).toString();
-        r.kind = q.value(2).toString();
-        r.source = q.value(3).toString();
-        r.region = q.value(4).toString();
-        r.status = q.value(5).toString();
-        r.tags = q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-        r.vcpus = q.value(7).toInt();
-        r.memoryMb = q.value(8).toLongLong();
-        r.diskGb = q.value(9).toLongLong();
-        r.cpu = optionalDouble(q.value(10));
-        r.memory = optionalDouble(q.value(11));
-        r.disk = optionalDouble(q.value(12));
-        r.metricsUpdatedAt = q.value(13).toLongLong();
-        r.externalId = q.value(14).toString();
-        result.rows << r;
-    }
-    if (q.exec(QStringLiteral("SELECT finished_at, status, error FROM sync_runs ORDER BY finished_at DESC, id DESC"
-                              " LIMIT 1"))
-        && q.next()) {
-        result.lastSyncAt = q.value(0).toLongLong();
-        if (q.value(1).toString() != QLatin1String("ok"))
-            result.lastSyncError = q.value(2).toString();
-    }
-    return result;
+    return QDateTime::currentSecsSinceEpoch() - qint64(m_options.retentionDays) * 86400;
 }
 
-QFuture<FleetResult> Repository::fleet()
+template<typename T>
+QFuture<T> Repository::cached(const QByteArray &key, const QStringList &tags, std::function<T(QSqlDatabase)> read,
+                              std::function<qsizetype(const T &)> sizeOf)
 {
-    return QtConcurrent::run(&m_pool, [url = m_url] {
+    return m_cache.fetch<T>(
+        key, tags, &m_pool,
+        [url = m_url, read = std::move(read)]() -> T {
+            QString error;
+            const auto db = threadDatabase(url, &error);
+            if (!db) {
+                T failed;
+                failed.error = error;
+                return failed;
+            }
+            return read(*db);
+        },
+        std::move(sizeOf));
+}
+
+QFuture<FleetResult> Repository::fleet(const FleetFilter &filter)
+{
+    const QString name = filter.isEmpty() ? QStringLiteral("fleet") : QStringLiteral("fleet.filtered");
+    return cached<FleetResult>(
+        QByteArrayLiteral("fleet|") + filter.key(), { QStringLiteral("fleet"), QStringLiteral("sync_runs") },
+        [this, filter, name](QSqlDatabase db) {
+            ScopedQueryTimer timer(&m_tracker, name);
+            return ReadQueries::fleet(db, filter);
+        },
+        [](const FleetResult &r) { return weigh(r, r.rows.size(), qsizetype(sizeof(FleetRow)) + 160); });
+}
+
+QFuture<TrendResult> Repository::trend(const TrendRequest &request)
+{
+    const qint64 retained = rawRetainedSince();
+    const TrendTier tier = chooseTrendTier(request.from, request.to, request.width, retained);
+    return cached<TrendResult>(
+        QByteArrayLiteral("trend|")
+            + numberKey({ request.resourceId, qint64(request.metric), request.from, request.to, request.width }),
+        { QStringLiteral("resource:%1").arg(request.resourceId) },
+        [this, request, retained, tier](QSqlDatabase db) {
+            ScopedQueryTimer timer(&m_tracker, QLatin1String("trend.") + trendTierName(tier));
+            return ReadQueries::trend(db, request, retained);
+        },
+        [](const TrendResult &r) { return weigh(r, r.points.size(), qsizetype(sizeof(TrendPoint))); });
+}
+
+QFuture<TrendResult> Repository::recentTrend(qint64 resourceId, Metric metric, qint64 span, int width)
+{
+    {
+        QMutexLocker lock(&m_recentMutex);
+        const RecentTrend recent { resourceId, metric, span, width };
+        m_recentTrends.removeOne(recent);
+        m_recentTrends.prepend(recent);
+        if (m_recentTrends.size() > RecentTrendsKept)
+            m_recentTrends.removeLast();
+    }
+    return trend(liveTrendRequest(resourceId, metric, span, width));
+}
+
+QFuture<FleetSummary> Repository::summary(qint64 span, int topN)
+{
+    const qint64 end = liveEnd();
+    return cached<FleetSummary>(
+        QByteArrayLiteral("summary|") + numberKey({ span, end, topN }),
+        { QStringLiteral("fleet"), QStringLiteral("samples") },
+        [this, span, end, topN](QSqlDatabase db) {
+            ScopedQueryTimer timer(&m_tracker, QStringLiteral("summary"));
+            return ReadQueries::summary(db, end - span, end, topN);
+        },
+        [](const FleetSummary &s) {
+            qsizetype points = 0;
+            for (const auto &series : s.average)
+                points += series.size();
+            return weigh(s, points, qsizetype(sizeof(TrendPoint))) + 3 * s.top.value(Metric::Cpu).size() * 400;
+        });
+}
+
+QFuture<DetailResult> Repository::detail(qint64 resourceId, Metric metric, qint64 from, qint64 to)
+{
+    const qint64 retained = rawRetainedSince();
+    return cached<DetailResult>(
+        QByteArrayLiteral("detail|") + numberKey({ resourceId, qint64(metric), from, to }),
+        { QStringLiteral("resource:%1").arg(resourceId) },
+        [this, resourceId, metric, from, to, retained](QSqlDatabase db) {
+            ScopedQueryTimer timer(&m_tracker, QStringLiteral("detail"));
+            return ReadQueries::detail(db, resourceId, metric, from, to, retained);
+        },
+        [](const DetailResult &d) { return weigh(d, d.samples.size(), qsizetype(sizeof(DetailSample))); });
+}
+
+QFuture<SyncLogResult> Repository::syncLog(const QString &source, qint64 since, int limit)
+{
+    return cached<SyncLogResult>(
+        QByteArrayLiteral("synclog|") + source.toUtf8() + '|' + numberKey({ since, limit }),
+        { QStringLiteral("sync_runs") },
+        [this, source, since, limit](QSqlDatabase db) {
+            ScopedQueryTimer timer(&m_tracker, QStringLiteral("sync_log"));
+            return ReadQueries::syncLog(db, source, since, limit);
+        },
+        [](const SyncLogResult &r) { return weigh(r, r.runs.size(), qsizetype(sizeof(SyncRunRecord)) + 200); });
+}
+
+QFuture<AlertLogResult> Repository::alertLog(qint64 since, int limit, bool activeOnly)
+{
+    return cached<AlertLogResult>(
+        QByteArrayLiteral("alertlog|") + numberKey({ since, limit, activeOnly ? 1 : 0 }), { QStringLiteral("alerts") },
+        [this, since, limit, activeOnly](QSqlDatabase db) {
+            ScopedQueryTimer timer(&m_tracker, QStringLiteral("alert_log"));
+            return ReadQueries::alertLog(db, since, limit, activeOnly);
+        },
+        [](const AlertLogResult &r) { return weigh(r, r.events.size(), qsizetype(sizeof(AlertEventRow)) + 120); });
+}
+
+QFuture<SyncHealth> Repository::syncHealth(qint64 since)
+{
+    // Health must tell the truth now: never served from the cache.
+    return runOnPool(&m_pool, [this, url = m_url, since] {
         QString error;
         const auto db = threadDatabase(url, &error);
         if (!db) {
-            FleetResult result;
-            result.error = error;
-            return result;
+            SyncHealth failed;
+            failed.error = failed.database.error = error;
+            failed.database.url = url.redacted();
+            failed.database.engine = url.isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+            return failed;
         }
-        return readFleet(*db);
+        ScopedQueryTimer timer(&m_tracker, QStringLiteral("sync_health"));
+        return ReadQueries::syncHealth(*db, url, since);
     });
+}
+
+void Repository::follow(SyncEngine *engine)
+{
+    connect(engine, &SyncEngine::dataChanged, this, &Repository::dataCommitted);
+    connect(engine, &SyncEngine::sourceFinished, this, &Repository::syncRunsChanged);
+}
+
+void Repository::dataCommitted(const QList<qint64> &resourceIds)
+{
+    QStringList tags { QStringLiteral("fleet"), QStringLiteral("sync_runs") };
+    if (!resourceIds.isEmpty())
+        tags << QStringLiteral("samples");
+    for (qint64 id : resourceIds)
+        tags << QStringLiteral("resource:%1").arg(id);
+    m_cache.invalidate(tags);
+    prewarm();
+}
+
+void Repository::syncRunsChanged()
+{
+    m_cache.invalidate({ QStringLiteral("sync_runs") });
+}
+
+void Repository::prewarm()
+{
+    fleet();
+    summary();
+    QList<RecentTrend> recent;
+    {
+        QMutexLocker lock(&m_recentMutex);
+        recent = m_recentTrends;
+    }
+    for (const RecentTrend &t : std::as_const(recent))
+        trend(liveTrendRequest(t.resourceId, t.metric, t.span, t.width));
+}
+
+bool Repository::loadBaselines(QString *error)
+{
+    const auto baselines = runOnPool(&m_pool, [url = m_url] {
+                               std::pair<QHash<QString, qint64>, QString> result;
+                               const auto db = threadDatabase(url, &result.second);
+                               if (db)
+                                   result.first = ReadQueries::loadBaselines(*db, QSysInfo::machineHostName(),
+                                                                             &result.second);
+                               return result;
+                           }).result();
+    if (!baselines.second.isEmpty()) {
+        *error = baselines.second;
+        return false;
+    }
+    m_tracker.setBaselines(baselines.first);
+    return true;
+}
+
+bool Repository::saveBaselines(QString *error)
+{
+    const QHash<QString, qint64> toSave = m_tracker.baselinesToSave();
+    if (toSave.isEmpty())
+        return true;
+    const QString failure = runOnPool(&m_pool, [url = m_url, toSave] {
+                                QString message;
+                                const auto db = threadDatabase(url, &message);
+                                if (db)
+                                    ReadQueries::saveBaselines(*db, QSysInfo::machineHostName(), toSave,
+                                                               QDateTime::currentSecsSinceEpoch(), &message);
+                                return message;
+                            }).result();
+    if (!failure.isEmpty()) {
+        *error = failure;
+        return false;
+    }
+    return true;
 }

@@ -91,6 +91,18 @@ const QList<QStringList> &migrations()
                            " resolved_at BIGINT)"),
             QStringLiteral("CREATE INDEX alert_events_started ON alert_events (started_at)"),
         },
+        // 2: the query layer
+        {
+            // The fleet-wide average trend reads only this covering index, not a row of the table.
+            QStringLiteral("CREATE INDEX rollups_time ON rollups (period, bucket, metric, sum, count)"),
+            // The P50 of each query on each host, so a query that got slower since the last run is flagged.
+            QStringLiteral("CREATE TABLE query_baselines ("
+                           " host TEXT NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " p50_ns BIGINT NOT NULL,"
+                           " updated_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (host, name))"),
+        },
     };
     return steps;
 }

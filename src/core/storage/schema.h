@@ -17,10 +17,11 @@
 //   sync_runs      one row per sync of a source
 //   source_state   (source, key) → value: counters and cursors a source keeps between syncs
 //   alert_events   firing/resolved history of alerts
+//   query_baselines (host, name) → P50 of a query in earlier runs, for regression detection
 class Schema final
 {
 public:
-    static constexpr int CurrentVersion = 1;
+    static constexpr int CurrentVersion = 2;
     static constexpr qint64 HourSeconds = 3600;
     static constexpr qint64 DaySeconds = 86400;
     static constexpr int RollupRetentionDays = 400;

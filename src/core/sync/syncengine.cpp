@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -44,7 +45,7 @@ Q_SIGNALS:
     void sourceProgress(const QString &source, int done, int total);
     void sourceFinished(const SourceRunResult &result);
     void roundFinished(const SyncReport &report);
-    void dataChanged();
+    void dataChanged(const QList<qint64> &resourceIds);
 
 private:
     bool ensureOpen(QString *error);
@@ -318,10 +319,23 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
         *error = m_store->lastError();
         return false;
     }
+    const bool resourcesChanged = !collection.resources.isEmpty();
     collection.resources.clear();
     collection.samples.clear();
-    if (inserted > 0)
-        Q_EMIT dataChanged();
+    if (inserted > 0 || resourcesChanged) {
+        // The resources whose samples were written (a superset of those that got new ones): their views are stale.
+        QList<qint64> changed;
+        if (inserted > 0) {
+            QSet<qint64> seen;
+            for (const SampleRow &row : std::as_const(rows)) {
+                if (!seen.contains(row.resourceId)) {
+                    seen.insert(row.resourceId);
+                    changed << row.resourceId;
+                }
+            }
+        }
+        Q_EMIT dataChanged(changed);
+    }
     return true;
 }
 
@@ -401,6 +415,9 @@ void SyncEngine::syncNow(const QStringList &sources)
 void SyncEngine::stop()
 {
     m_worker->m_cancel = true;
+    // Connected before the worker is told to shut down: an idle worker finishes its thread at once, and a
+    // finished() emitted before the connection would be lost with the process waiting for stopped() for ever.
+    connect(&m_thread, &QThread::finished, this, &SyncEngine::stopped, Qt::UniqueConnection);
     QMetaObject::invokeMethod(
         m_worker,
         [this] {
@@ -408,7 +425,6 @@ void SyncEngine::stop()
             m_thread.quit();
         },
         Qt::QueuedConnection);
-    connect(&m_thread, &QThread::finished, this, &SyncEngine::stopped, Qt::UniqueConnection);
 }
 
 void SyncEngine::setLockWaitMs(int ms)

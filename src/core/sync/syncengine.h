@@ -42,8 +42,9 @@ Q_SIGNALS:
     void sourceProgress(const QString &source, int done, int total);
     void sourceFinished(const SourceRunResult &result);
     void roundFinished(const SyncReport &report);
-    // Emitted after a commit that stored new data: views re-read the cache.
-    void dataChanged();
+    // Emitted after a commit that stored new data: views re-read the cache. resourceIds are the resources whose
+    // samples were written (empty when only resource facts changed).
+    void dataChanged(const QList<qint64> &resourceIds);
     void stopped();
 
 private:

@@ -1,0 +1,510 @@
+#include "readqueries.h"
+#include "lttb.h"
+#include "storage/schema.h"
+
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <algorithm>
+#include <vector>
+
+namespace {
+
+std::optional<double> optionalDouble(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+// The columns of a fleet row, in the order readFleetRow() expects.
+const QLatin1String FleetColumns("id, name, kind, source, region, status, tags, vcpus, memory_mb, disk_gb, cpu, memory,"
+                                 " disk, metrics_updated_at, external_id");
+
+FleetRow readFleetRow(const QSqlQuery &q)
+{
+    FleetRow r;
+    r.id = q.value(0).toLongLong();
+    r.name = q.value(1).toString();
+    r.kind = q.value(2).toString();
+    r.source = q.value(3).toString();
+    r.region = q.value(4).toString();
+    r.status = q.value(5).toString();
+    r.tags = q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    r.vcpus = q.value(7).toInt();
+    r.memoryMb = q.value(8).toLongLong();
+    r.diskGb = q.value(9).toLongLong();
+    r.cpu = optionalDouble(q.value(10));
+    r.memory = optionalDouble(q.value(11));
+    r.disk = optionalDouble(q.value(12));
+    r.metricsUpdatedAt = q.value(13).toLongLong();
+    r.externalId = q.value(14).toString();
+    return r;
+}
+
+// "col IN (?, ?, ?)" for n values, or an empty string for none.
+QString inList(const char *column, qsizetype n)
+{
+    if (n == 0)
+        return {};
+    QString s = QLatin1String(column) + QLatin1String(" IN (?");
+    for (qsizetype i = 1; i < n; ++i)
+        s += QLatin1String(", ?");
+    return s + QLatin1Char(')');
+}
+
+QString queryError(const QSqlQuery &q, const char *what)
+{
+    return QStringLiteral("cannot read %1 from the cache: %2").arg(QLatin1String(what), q.lastError().text());
+}
+
+qint64 floorTo(qint64 ts, qint64 period)
+{
+    const qint64 r = ts % period;
+    return r < 0 ? ts - r - period : ts - r;
+}
+
+// Downsamples points to `width` with LTTB on their values; each kept point summarises its whole bucket.
+QList<TrendPoint> downsample(const QList<TrendPoint> &points, int width)
+{
+    std::vector<qint64> x(size_t(points.size()));
+    std::vector<double> y(size_t(points.size()));
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        x[size_t(i)] = points[i].ts;
+        y[size_t(i)] = points[i].value;
+    }
+    const std::vector<Lttb::Pick> picks = Lttb::downsample(x.data(), y.data(), points.size(), width);
+    QList<TrendPoint> out;
+    out.reserve(qsizetype(picks.size()));
+    for (const Lttb::Pick &pick : picks) {
+        TrendPoint p = points[pick.index];
+        p.from = points[pick.first].from;
+        p.to = points[pick.last].to;
+        p.count = 0;
+        for (qsizetype i = pick.first; i <= pick.last; ++i) {
+            p.min = std::min(p.min, points[i].min);
+            p.max = std::max(p.max, points[i].max);
+            p.count += points[i].count;
+        }
+        out << p;
+    }
+    return out;
+}
+
+} // namespace
+
+bool FleetFilter::matches(const FleetRow &row) const
+{
+    if (!kinds.isEmpty() && !kinds.contains(row.kind))
+        return false;
+    if (!sources.isEmpty() && !sources.contains(row.source))
+        return false;
+    if (!regions.isEmpty() && !regions.contains(row.region))
+        return false;
+    if (!tags.isEmpty() && std::none_of(tags.cbegin(), tags.cend(), [&](const QString &t) { return row.tags.contains(t); }))
+        return false;
+    if (text.isEmpty())
+        return true;
+    const auto has = [this](const QString &s) { return s.contains(text, Qt::CaseInsensitive); };
+    return has(row.name) || has(row.region) || has(row.status) || has(row.kind) || has(row.source)
+        || std::any_of(row.tags.cbegin(), row.tags.cend(), has);
+}
+
+QByteArray FleetFilter::key() const
+{
+    // Unit separators cannot occur in names typed into a filter box, so distinct filters give distinct keys.
+    const QChar us(0x1f);
+    const QChar rs(0x1e);
+    return (text + rs + kinds.join(us) + rs + sources.join(us) + rs + regions.join(us) + rs + tags.join(us)).toUtf8();
+}
+
+QString trendTierName(TrendTier tier)
+{
+    switch (tier) {
+    case TrendTier::Raw:
+        return QStringLiteral("raw");
+    case TrendTier::Hour:
+        return QStringLiteral("hour");
+    case TrendTier::Day:
+        return QStringLiteral("day");
+    }
+    return {};
+}
+
+TrendTier chooseTrendTier(qint64 from, qint64 to, int width, qint64 rawRetainedSince)
+{
+    const qint64 span = std::max<qint64>(to - from, 1);
+    const qint64 pixels = std::max(width, 1);
+    // A day is raw on any chart, however narrow: LTTB keeps its shape.
+    if (from >= rawRetainedSince && span <= std::max(pixels * 600, Schema::DaySeconds))
+        return TrendTier::Raw;
+    if (span / Schema::HourSeconds <= pixels * 4)
+        return TrendTier::Hour;
+    return TrendTier::Day;
+}
+
+namespace ReadQueries {
+
+FleetResult fleet(QSqlDatabase db, const FleetFilter &filter)
+{
+    FleetResult result;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    // Kind, source and region are exact and go to the database; text and tags (stored comma-joined) are matched
+    // here, on at most a few thousand rows.
+    QStringList where;
+    for (const auto &[column, values] : { std::pair { "kind", &filter.kinds }, std::pair { "source", &filter.sources },
+                                          std::pair { "region", &filter.regions } }) {
+        if (!values->isEmpty())
+            where << inList(column, values->size());
+    }
+    QString sql = QLatin1String("SELECT ") + FleetColumns + QLatin1String(" FROM resources");
+    if (!where.isEmpty())
+        sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
+    sql += QLatin1String(" ORDER BY name, source");
+    q.prepare(sql);
+    for (const QStringList *values : { &filter.kinds, &filter.sources, &filter.regions }) {
+        for (const QString &v : *values)
+            q.addBindValue(v);
+    }
+    if (!q.exec()) {
+        result.error = queryError(q, "the fleet");
+        return result;
+    }
+    const bool needsCheck = !filter.text.isEmpty() || !filter.tags.isEmpty();
+    while (q.next()) {
+        FleetRow r = readFleetRow(q);
+        if (!needsCheck || filter.matches(r))
+            result.rows << std::move(r);
+    }
+    if (q.exec(QStringLiteral("SELECT finished_at, status, error FROM sync_runs ORDER BY finished_at DESC, id DESC"
+                              " LIMIT 1"))
+        && q.next()) {
+        result.lastSyncAt = q.value(0).toLongLong();
+        if (q.value(1).toString() != QLatin1String("ok"))
+            result.lastSyncError = q.value(2).toString();
+    }
+    return result;
+}
+
+TrendResult trend(QSqlDatabase db, const TrendRequest &request, qint64 rawRetainedSince)
+{
+    TrendResult result;
+    result.request = request;
+    const int width = std::clamp(request.width, 3, 16384);
+    result.tier = chooseTrendTier(request.from, request.to, width, rawRetainedSince);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QList<TrendPoint> points;
+    if (result.tier == TrendTier::Raw) {
+        q.prepare(QStringLiteral("SELECT ts, value FROM samples WHERE resource_id = ? AND metric = ? AND ts >= ?"
+                                 " AND ts <= ? ORDER BY ts"));
+        q.addBindValue(request.resourceId);
+        q.addBindValue(int(request.metric));
+        q.addBindValue(request.from);
+        q.addBindValue(request.to);
+        if (!q.exec()) {
+            result.error = queryError(q, "a trend");
+            return result;
+        }
+        while (q.next()) {
+            const qint64 ts = q.value(0).toLongLong();
+            const double v = q.value(1).toDouble();
+            points.append(TrendPoint { ts, v, v, v, 1, ts, ts });
+        }
+    } else {
+        const qint64 period = result.tier == TrendTier::Hour ? Schema::HourSeconds : Schema::DaySeconds;
+        q.prepare(QStringLiteral("SELECT bucket, min, max, sum, count FROM rollups WHERE resource_id = ? AND metric = ?"
+                                 " AND period = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket"));
+        q.addBindValue(request.resourceId);
+        q.addBindValue(int(request.metric));
+        q.addBindValue(period);
+        q.addBindValue(floorTo(request.from, period));
+        q.addBindValue(request.to);
+        if (!q.exec()) {
+            result.error = queryError(q, "a trend");
+            return result;
+        }
+        while (q.next()) {
+            const qint64 bucket = q.value(0).toLongLong();
+            const qint64 count = q.value(4).toLongLong();
+            const double avg = count > 0 ? q.value(3).toDouble() / double(count) : 0;
+            points.append(TrendPoint { bucket, avg, q.value(1).toDouble(), q.value(2).toDouble(), count, bucket,
+                                       bucket + period - 1 });
+        }
+    }
+    result.rowsRead = points.size();
+    result.points = points.size() > width ? downsample(points, width) : points;
+    return result;
+}
+
+FleetSummary summary(QSqlDatabase db, qint64 from, qint64 to, int topN)
+{
+    FleetSummary s;
+    s.from = from;
+    s.to = to;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    for (const auto &[column, map] : { std::pair { "status", &s.byStatus }, std::pair { "kind", &s.byKind } }) {
+        if (!q.exec(QStringLiteral("SELECT %1, count(*) FROM resources GROUP BY %1").arg(QLatin1String(column)))) {
+            s.error = queryError(q, "the fleet summary");
+            return s;
+        }
+        while (q.next())
+            map->insert(q.value(0).toString(), q.value(1).toInt());
+    }
+    for (int n : std::as_const(s.byKind))
+        s.resources += n;
+    for (Metric m : AllMetrics) {
+        const QString column = metricName(m);
+        q.prepare(QLatin1String("SELECT ") + FleetColumns + QLatin1String(" FROM resources WHERE ") + column
+                  + QLatin1String(" IS NOT NULL ORDER BY ") + column + QLatin1String(" DESC, name LIMIT ?"));
+        q.addBindValue(topN);
+        if (!q.exec()) {
+            s.error = queryError(q, "the busiest resources");
+            return s;
+        }
+        QList<FleetRow> rows;
+        while (q.next())
+            rows << readFleetRow(q);
+        s.top.insert(m, rows);
+    }
+    // Reads only the covering index rollups_time (period, bucket, metric, sum, count).
+    q.prepare(QStringLiteral("SELECT bucket, metric, sum(sum), sum(count), min(min), max(max) FROM rollups"
+                             " WHERE period = ? AND bucket >= ? AND bucket <= ? GROUP BY bucket, metric"
+                             " ORDER BY bucket, metric"));
+    q.addBindValue(Schema::HourSeconds);
+    q.addBindValue(floorTo(from, Schema::HourSeconds));
+    q.addBindValue(to);
+    if (!q.exec()) {
+        s.error = queryError(q, "the fleet average");
+        return s;
+    }
+    while (q.next()) {
+        const qint64 bucket = q.value(0).toLongLong();
+        const auto metric = Metric(q.value(1).toInt());
+        const qint64 count = q.value(3).toLongLong();
+        if (count <= 0)
+            continue;
+        s.average[metric].append(TrendPoint { bucket, q.value(2).toDouble() / double(count), q.value(4).toDouble(),
+                                              q.value(5).toDouble(), count, bucket,
+                                              bucket + Schema::HourSeconds - 1 });
+    }
+    return s;
+}
+
+DetailResult detail(QSqlDatabase db, qint64 resourceId, Metric metric, qint64 from, qint64 to, qint64 rawRetainedSince)
+{
+    DetailResult d;
+    d.resourceId = resourceId;
+    d.metric = metric;
+    d.from = from;
+    d.to = to;
+    d.pruned = from < rawRetainedSince;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT name, source FROM resources WHERE id = ?"));
+    q.addBindValue(resourceId);
+    if (!q.exec()) {
+        d.error = queryError(q, "a resource");
+        return d;
+    }
+    if (q.next()) {
+        d.resource = q.value(0).toString();
+        d.source = q.value(1).toString();
+    }
+    // A click-to-detail bucket is at most a day of one series; the cap only guards against a silly range.
+    q.prepare(QStringLiteral("SELECT ts, value FROM samples WHERE resource_id = ? AND metric = ? AND ts >= ?"
+                             " AND ts <= ? ORDER BY ts LIMIT 100000"));
+    q.addBindValue(resourceId);
+    q.addBindValue(int(metric));
+    q.addBindValue(from);
+    q.addBindValue(to);
+    if (!q.exec()) {
+        d.error = queryError(q, "samples");
+        return d;
+    }
+    while (q.next())
+        d.samples.append(DetailSample { q.value(0).toLongLong(), q.value(1).toDouble() });
+    return d;
+}
+
+SyncLogResult syncLog(QSqlDatabase db, const QString &source, qint64 since, int limit)
+{
+    SyncLogResult result;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, source, source_type, started_at, finished_at, duration_ms, status, resources,"
+                             " samples, api_calls, throttled, retries, error, host FROM sync_runs"
+                             " WHERE started_at >= ?%1 ORDER BY started_at DESC, id DESC LIMIT ?")
+                  .arg(source.isEmpty() ? QString() : QStringLiteral(" AND source = ?")));
+    q.addBindValue(since);
+    if (!source.isEmpty())
+        q.addBindValue(source);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        result.error = queryError(q, "the sync log");
+        return result;
+    }
+    while (q.next()) {
+        SyncRunRecord r;
+        r.id = q.value(0).toLongLong();
+        r.source = q.value(1).toString();
+        r.sourceType = q.value(2).toString();
+        r.startedAt = q.value(3).toLongLong();
+        r.finishedAt = q.value(4).toLongLong();
+        r.durationMs = q.value(5).toLongLong();
+        r.status = q.value(6).toString();
+        r.resources = q.value(7).toInt();
+        r.samples = q.value(8).toLongLong();
+        r.apiCalls = q.value(9).toInt();
+        r.throttled = q.value(10).toInt();
+        r.retries = q.value(11).toInt();
+        r.error = q.value(12).toString();
+        r.host = q.value(13).toString();
+        result.runs << r;
+    }
+    return result;
+}
+
+AlertLogResult alertLog(QSqlDatabase db, qint64 since, int limit, bool activeOnly)
+{
+    AlertLogResult result;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT e.id, e.resource_id, r.name, r.kind, r.source, e.metric, e.level, e.state, e.value,"
+                             " e.threshold, e.started_at, e.resolved_at FROM alert_events e"
+                             " LEFT JOIN resources r ON r.id = e.resource_id WHERE e.started_at >= ?%1"
+                             " ORDER BY e.started_at DESC, e.id DESC LIMIT ?")
+                  .arg(activeOnly ? QStringLiteral(" AND e.resolved_at IS NULL") : QString()));
+    q.addBindValue(since);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        result.error = queryError(q, "the alert log");
+        return result;
+    }
+    while (q.next()) {
+        AlertEventRow e;
+        e.id = q.value(0).toLongLong();
+        e.resourceId = q.value(1).toLongLong();
+        e.resource = q.value(2).toString();
+        e.kind = q.value(3).toString();
+        e.source = q.value(4).toString();
+        e.metric = Metric(q.value(5).toInt());
+        e.level = q.value(6).toString();
+        e.state = q.value(7).toString();
+        e.value = q.value(8).toDouble();
+        e.threshold = q.value(9).toDouble();
+        e.startedAt = q.value(10).toLongLong();
+        e.resolvedAt = q.value(11).toLongLong();
+        result.events << e;
+    }
+    return result;
+}
+
+SyncHealth syncHealth(QSqlDatabase db, const DatabaseUrl &url, qint64 since)
+{
+    SyncHealth h;
+    DatabaseInfo &info = h.database;
+    info.url = url.redacted();
+    info.engine = url.isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+    info.schemaVersion = Schema::version(db);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT count(*), max(metrics_updated_at) FROM resources")) || !q.next()) {
+        h.error = info.error = queryError(q, "the resources");
+        return h;
+    }
+    info.resources = q.value(0).toLongLong();
+    info.newestSampleAt = q.value(1).toLongLong();
+    if (url.isSqlite()) {
+        if (q.exec(QStringLiteral("PRAGMA page_count")) && q.next()) {
+            const qint64 pages = q.value(0).toLongLong();
+            if (q.exec(QStringLiteral("PRAGMA page_size")) && q.next())
+                info.sizeBytes = pages * q.value(0).toLongLong();
+        }
+        if (!url.isMemory())
+            info.sizeBytes += QFileInfo(url.path + QLatin1String("-wal")).size();
+    } else if (q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next()) {
+        info.sizeBytes = q.value(0).toLongLong();
+    }
+
+    // Per source from the (source, started_at) index: each of these reads a handful of rows.
+    QStringList sources;
+    if (!q.exec(QStringLiteral("SELECT DISTINCT source FROM sync_runs ORDER BY source"))) {
+        h.error = queryError(q, "the sync log");
+        return h;
+    }
+    while (q.next())
+        sources << q.value(0).toString();
+    for (const QString &source : std::as_const(sources)) {
+        SourceSyncStats s;
+        s.source = source;
+        q.prepare(QStringLiteral("SELECT source_type, started_at, finished_at, status, error FROM sync_runs"
+                                 " WHERE source = ? ORDER BY started_at DESC, id DESC LIMIT 1"));
+        q.addBindValue(source);
+        if (!q.exec()) {
+            h.error = queryError(q, "the sync log");
+            return h;
+        }
+        if (q.next()) {
+            s.type = q.value(0).toString();
+            s.lastStartedAt = q.value(1).toLongLong();
+            s.lastFinishedAt = q.value(2).toLongLong();
+            s.lastStatus = q.value(3).toString();
+            s.lastError = q.value(4).toString();
+        }
+        q.prepare(QStringLiteral("SELECT finished_at FROM sync_runs WHERE source = ? AND status = 'ok'"
+                                 " ORDER BY started_at DESC, id DESC LIMIT 1"));
+        q.addBindValue(source);
+        if (q.exec() && q.next())
+            s.lastOkAt = q.value(0).toLongLong();
+        q.prepare(QStringLiteral("SELECT count(*), sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) FROM sync_runs"
+                                 " WHERE source = ? AND started_at >= ?"));
+        q.addBindValue(source);
+        q.addBindValue(since);
+        if (q.exec() && q.next()) {
+            s.runs = q.value(0).toLongLong();
+            s.okRuns = q.value(1).toLongLong();
+        }
+        h.sources << s;
+    }
+    return h;
+}
+
+QHash<QString, qint64> loadBaselines(QSqlDatabase db, const QString &host, QString *error)
+{
+    QHash<QString, qint64> baselines;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT name, p50_ns FROM query_baselines WHERE host = ?"));
+    q.addBindValue(host);
+    if (!q.exec()) {
+        *error = queryError(q, "query baselines");
+        return baselines;
+    }
+    while (q.next())
+        baselines.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return baselines;
+}
+
+bool saveBaselines(QSqlDatabase db, const QString &host, const QHash<QString, qint64> &p50Ns, qint64 now,
+                   QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO query_baselines (host, name, p50_ns, updated_at) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT (host, name) DO UPDATE SET p50_ns = excluded.p50_ns,"
+                             " updated_at = excluded.updated_at"));
+    for (auto it = p50Ns.cbegin(); it != p50Ns.cend(); ++it) {
+        q.addBindValue(host);
+        q.addBindValue(it.key());
+        q.addBindValue(it.value());
+        q.addBindValue(now);
+        if (!q.exec()) {
+            *error = QStringLiteral("cannot save query baselines: %1").arg(q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace ReadQueries
