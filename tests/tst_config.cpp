@@ -26,6 +26,8 @@ private slots:
     void alerts();
     void sources_data();
     void sources();
+    void queryAndListen_data();
+    void queryAndListen();
 
     void errors_data();
     void errors();
@@ -396,18 +398,75 @@ void TestConfig::sources()
     QCOMPARE(optionsText(source.options), options);
 }
 
+void TestConfig::queryAndListen_data()
+{
+    QTest::addColumn<QString>("ini");
+    QTest::addColumn<qint64>("ttl");
+    QTest::addColumn<qint64>("sizeMb");
+    QTest::addColumn<qint64>("slowMs");
+    QTest::addColumn<qint64>("criticalMs");
+    QTest::addColumn<QString>("tokenFile");
+    QTest::addColumn<QString>("tokenEnv");
+    QTest::addColumn<int>("perMinute");
+
+    QTest::newRow("defaults") << QString() << qint64(300) << qint64(64) << qint64(100) << qint64(500) << QString()
+                              << QString() << 120;
+    QTest::newRow("query") << QStringLiteral("[query]\ncache_ttl=1m\ncache_size_mb=8\nslow_ms=50\ncritical_ms=250\n")
+                           << qint64(60) << qint64(8) << qint64(50) << qint64(250) << QString() << QString() << 120;
+    QTest::newRow("listen file") << QStringLiteral("[listen]\ntoken_file=/etc/opsdeck/listen.token\n"
+                                                   "requests_per_minute=600\n")
+                                 << qint64(300) << qint64(64) << qint64(100) << qint64(500)
+                                 << QStringLiteral("/etc/opsdeck/listen.token") << QString() << 600;
+    QTest::newRow("listen env") << QStringLiteral("[listen]\ntoken_env=OPSDECK_LISTEN_TOKEN\n") << qint64(300)
+                                << qint64(64) << qint64(100) << qint64(500) << QString()
+                                << QStringLiteral("OPSDECK_LISTEN_TOKEN") << 120;
+}
+
+void TestConfig::queryAndListen()
+{
+    QFETCH(QString, ini);
+    const Config c = loadOk(ini);
+    QTEST(c.query.cacheTtlSeconds, "ttl");
+    QTEST(c.query.cacheSizeMb, "sizeMb");
+    QTEST(c.query.slowMs, "slowMs");
+    QTEST(c.query.criticalMs, "criticalMs");
+    QTEST(c.listen.tokenFile, "tokenFile");
+    QTEST(c.listen.tokenEnv, "tokenEnv");
+    QTEST(c.listen.requestsPerMinute, "perMinute");
+}
+
 void TestConfig::errors_data()
 {
     QTest::addColumn<QString>("ini");
     QTest::addColumn<QStringList>("fragments"); // besides the file name, which every message starts with
 
-    const QString sections = QStringLiteral("[storage], [sync], [alerts], [source.NAME]");
+    const QString sections = QStringLiteral("[storage], [sync], [alerts], [query], [listen], [source.NAME]");
     const QString types = QStringLiteral("local, digitalocean, prometheus, node_exporter");
 
     // Structure
     QTest::newRow("unknown section") << QStringLiteral("[strage]\nurl=sqlite::memory:\n")
                                      << QStringList { QStringLiteral(":1: [strage]: unknown section"),
                                                       QStringLiteral("did you mean \"storage\""), sections };
+    // [query] and [listen]
+    QTest::newRow("query ttl without unit") << QStringLiteral("[query]\ncache_ttl=300\n")
+                                            << QStringList { QStringLiteral(":2: [query] cache_ttl") };
+    QTest::newRow("query size zero") << QStringLiteral("[query]\ncache_size_mb=0\n")
+                                     << QStringList { QStringLiteral(":2: [query] cache_size_mb"),
+                                                      QStringLiteral("a whole number from 1 to 4096") };
+    QTest::newRow("query critical not above slow")
+        << QStringLiteral("[query]\nslow_ms=200\ncritical_ms=200\n")
+        << QStringList { QStringLiteral("[query] critical_ms: critical_ms (200) must be above slow_ms (200)") };
+    QTest::newRow("query unknown key") << QStringLiteral("[query]\nslow=100\n")
+                                       << QStringList { QStringLiteral("[query] slow: unknown key"),
+                                                        QStringLiteral("slow_ms") };
+    QTest::newRow("listen relative token file")
+        << QStringLiteral("[listen]\ntoken_file=listen.token\n")
+        << QStringList { QStringLiteral(":2: [listen] token_file"), QStringLiteral("not an absolute path") };
+    QTest::newRow("listen bad env name") << QStringLiteral("[listen]\ntoken_env=1TOKEN\n")
+                                         << QStringList { QStringLiteral(":2: [listen] token_env"),
+                                                          QStringLiteral("OPSDECK_LISTEN_TOKEN") };
+    QTest::newRow("listen rate zero") << QStringLiteral("[listen]\nrequests_per_minute=0\n")
+                                      << QStringList { QStringLiteral("[listen] requests_per_minute") };
     QTest::newRow("unknown empty section")
         << QStringLiteral("[sinc]\n") << QStringList { QStringLiteral("[sinc]: unknown section"), sections };
     QTest::newRow("key outside a section")
@@ -654,6 +713,12 @@ void TestConfig::secretsAreNeverEchoed_data()
                                                 QStringLiteral(
                                                     "environment variable named by token_env (DIGITALOCEAN_TOKEN)"),
                                                 QStringLiteral("system keyring") };
+    QTest::newRow("listen token pasted as token_env")
+        << QStringLiteral("[listen]\ntoken_env=%1\n").arg(token) << token
+        << QStringList { QStringLiteral(":2: [listen] token_env"), QStringLiteral("looks like a token itself") };
+    QTest::newRow("listen token pasted as token_file")
+        << QStringLiteral("[listen]\ntoken_file=%1\n").arg(token) << token
+        << QStringList { QStringLiteral(":2: [listen] token_file"), QStringLiteral("not an absolute path") };
     QTest::newRow("token key with token_env")
         << QStringLiteral("[source.do]\ntype=digitalocean\ntoken_env=DO_PROD\ntoken=%1\n").arg(token) << token
         << QStringList { QStringLiteral("token_env (DO_PROD)") };

@@ -232,6 +232,8 @@ private:
     void parseAlerts(Config &config);
     void parseSource(Config &config, const QString &section);
     void parseQuery(Config &config);
+    // The NAME of an environment variable holding a secret; a value that looks like the secret is refused unshown.
+    std::optional<QString> envVarName(const QString &section, const QString &key, const QString &example);
     void parseListen(Config &config);
 
     const QString m_path;
@@ -474,6 +476,32 @@ void Loader::parseSync(Config &config)
     }
 }
 
+std::optional<QString> Loader::envVarName(const QString &section, const QString &key, const QString &example)
+{
+    const QString allowed = Text::tr("the name of an environment variable (letters, digits and '_', not starting "
+                                     "with a digit), e.g. %1")
+                                .arg(example);
+    // Someone may paste the token itself here: this value is never shown either.
+    const std::optional<QString> name = scalar(section, key, allowed, true);
+    if (!name)
+        return std::nullopt;
+    static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
+    static const QRegularExpression tokenLike(QStringLiteral("(_v1_|^[0-9a-fA-F]{32,}$)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (tokenLike.match(*name).hasMatch()) {
+        failKey(section, key,
+                Text::tr("the value looks like a token itself (not shown); %1 holds the NAME of the environment "
+                         "variable that contains the token; allowed: %2")
+                    .arg(key, allowed));
+        return std::nullopt;
+    }
+    if (!envName.match(*name).hasMatch()) {
+        failKey(section, key, Text::tr("the value (not shown) is not allowed; expected %1").arg(allowed));
+        return std::nullopt;
+    }
+    return name;
+}
+
 void Loader::parseQuery(Config &config)
 {
     const QString section = QStringLiteral("query");
@@ -518,18 +546,9 @@ void Loader::parseListen(Config &config)
                 l.tokenFile = *path;
         }
     }
-    if (has(section, QStringLiteral("token_env"))) {
-        if (const std::optional<QString> name = scalar(section, QStringLiteral("token_env"),
-                                                       Text::tr("the name of an environment variable"), true)) {
-            static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
-            if (!envName.match(*name).hasMatch())
-                failKey(section, QStringLiteral("token_env"),
-                        Text::tr("the value (not shown) is not allowed; expected the NAME of an environment variable "
-                                 "(letters, digits and '_', not starting with a digit), e.g. OPSDECK_LISTEN_TOKEN"));
-            else
-                l.tokenEnv = *name;
-        }
-    }
+    if (has(section, QStringLiteral("token_env")))
+        l.tokenEnv = envVarName(section, QStringLiteral("token_env"), QStringLiteral("OPSDECK_LISTEN_TOKEN"))
+                         .value_or(QString());
     if (has(section, QStringLiteral("requests_per_minute")))
         l.requestsPerMinute
             = int(integer(section, QStringLiteral("requests_per_minute"), 1, 100000).value_or(l.requestsPerMinute));
@@ -634,26 +653,8 @@ void Loader::parseSource(Config &config, const QString &section)
 
         QString tokenEnv = QStringLiteral("DIGITALOCEAN_TOKEN");
         const QString tokenEnvKey = QStringLiteral("token_env");
-        const QString envAllowed = Text::tr("the name of an environment variable (letters, digits and '_', not "
-                                            "starting with a digit), e.g. DIGITALOCEAN_TOKEN");
-        if (has(section, tokenEnvKey)) {
-            // Someone may paste the token itself here: this value is never shown either.
-            if (const std::optional<QString> name = scalar(section, tokenEnvKey, envAllowed, true)) {
-                static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
-                static const QRegularExpression tokenLike(QStringLiteral("(_v1_|^[0-9a-fA-F]{32,}$)"),
-                                                          QRegularExpression::CaseInsensitiveOption);
-                if (tokenLike.match(*name).hasMatch())
-                    failKey(section, tokenEnvKey,
-                            Text::tr("the value looks like a token itself (not shown); token_env holds the NAME of "
-                                     "the environment variable that contains the token; allowed: %1")
-                                .arg(envAllowed));
-                else if (!envName.match(*name).hasMatch())
-                    failKey(section, tokenEnvKey,
-                            Text::tr("the value (not shown) is not allowed; expected %1").arg(envAllowed));
-                else
-                    tokenEnv = *name;
-            }
-        }
+        if (has(section, tokenEnvKey))
+            tokenEnv = envVarName(section, tokenEnvKey, tokenEnv).value_or(tokenEnv);
         source.options.insert(tokenEnvKey, tokenEnv);
 
         qint64 perMinute = 250;
