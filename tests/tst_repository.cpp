@@ -663,8 +663,8 @@ private Q_SLOTS:
                                         .arg(p.value)
                                         .arg(e.at(1).toDouble())));
                 QCOMPARE(p.count, e.at(2).toLongLong());
-                QCOMPARE(p.min, e.at(3).toDouble());
-                QCOMPARE(p.max, e.at(4).toDouble());
+                QCOMPARE(p.min, p.value);
+                QCOMPARE(p.max, p.value);
                 QCOMPARE(p.from, p.ts);
                 QCOMPARE(p.to, p.ts + Hour - 1);
             }

@@ -145,7 +145,7 @@ void QueryCache::setOptions(const Options &options)
     d->shrinkTo(options.maxBytes);
 }
 
-QueryCache::Lookup QueryCache::lookupOrJoin(const QByteArray &key, const QStringList &tags,
+QueryCache::Lookup QueryCache::lookupOrJoin(const QByteArray &key, const TagsFunction &tags,
                                             const std::function<Waiter()> &makeWaiter)
 {
     // The hit path: one lock, one hash lookup, a list splice and a shared_ptr copy.
@@ -166,7 +166,7 @@ QueryCache::Lookup QueryCache::lookupOrJoin(const QByteArray &key, const QString
             if (!d->m_flights.contains(key)) {
                 lookup.refresh = true;
                 lookup.epoch = ++d->m_lastEpoch;
-                d->m_flights.insert(key, Flight { lookup.epoch, tags, {} });
+                d->m_flights.insert(key, Flight { lookup.epoch, tags(), {} });
             }
             return lookup;
         }
@@ -182,7 +182,7 @@ QueryCache::Lookup QueryCache::lookupOrJoin(const QByteArray &key, const QString
     Lookup lookup;
     lookup.compute = true;
     lookup.epoch = ++d->m_lastEpoch;
-    d->m_flights.insert(key, Flight { lookup.epoch, tags, { makeWaiter() } });
+    d->m_flights.insert(key, Flight { lookup.epoch, tags(), { makeWaiter() } });
     ++d->m_stats.misses;
     return lookup;
 }

@@ -74,14 +74,21 @@ public:
 
     // The cached value for `key` when fresh (or stale and refreshing), else computes it on `pool` (the global pool
     // when null) with `compute` — once, however many callers ask meanwhile. `sizeOf` estimates the bytes a value
-    // holds.
-    template<typename T>
-    QFuture<T> fetch(const QByteArray &key, const QStringList &tags, QThreadPool *pool, std::function<T()> compute,
-                     std::function<qsizetype(const T &)> sizeOf)
+    // holds. `tags` is a QStringList or a callable returning one; a callable is only called when a computation
+    // starts, so a hit costs no more than the key (the functors are templates for the same reason: nothing is
+    // allocated for them on a hit).
+    template<typename T, typename Tags = QStringList, typename Compute, typename SizeOf>
+    QFuture<T> fetch(const QByteArray &key, Tags &&tags, QThreadPool *pool, Compute &&compute, SizeOf &&sizeOf)
     {
+        const TagsFunction tagsOf = [&tags]() -> QStringList {
+            if constexpr (std::is_invocable_v<Tags>)
+                return tags();
+            else
+                return tags;
+        };
         // The waiter is made (under the cache's lock, so no completion can slip between) only on a miss.
         QFuture<T> future;
-        Lookup lookup = lookupOrJoin(key, tags, [&future]() -> Waiter {
+        Lookup lookup = lookupOrJoin(key, tagsOf, [&future]() -> Waiter {
             auto promise = std::make_shared<QPromise<T>>();
             future = promise->future();
             promise->start();
@@ -92,11 +99,12 @@ public:
         });
         if (lookup.value) {
             if (lookup.refresh)
-                startComputation<T>(key, pool, std::move(compute), std::move(sizeOf), lookup.epoch);
+                startComputation<T>(key, pool, std::forward<Compute>(compute), std::forward<SizeOf>(sizeOf),
+                                    lookup.epoch);
             return QtFuture::makeReadyFuture(std::any_cast<const T &>(*lookup.value));
         }
         if (lookup.compute)
-            startComputation<T>(key, pool, std::move(compute), std::move(sizeOf), lookup.epoch);
+            startComputation<T>(key, pool, std::forward<Compute>(compute), std::forward<SizeOf>(sizeOf), lookup.epoch);
         return future;
     }
 
@@ -131,12 +139,14 @@ private:
     };
     using Waiter = std::function<void(const std::any &)>;
 
-    template<typename T>
-    void startComputation(const QByteArray &key, QThreadPool *pool, std::function<T()> compute,
-                          std::function<qsizetype(const T &)> sizeOf, quint64 epoch)
+    using TagsFunction = std::function<QStringList()>;
+
+    template<typename T, typename Compute, typename SizeOf>
+    void startComputation(const QByteArray &key, QThreadPool *pool, Compute &&compute, SizeOf &&sizeOf, quint64 epoch)
     {
         // The task holds the cache's state, not the cache, so it may outlive the cache and still answer its callers.
-        auto run = [state = d, key, compute = std::move(compute), sizeOf = std::move(sizeOf), epoch] {
+        auto run = [state = d, key, compute = std::decay_t<Compute>(std::forward<Compute>(compute)),
+                    sizeOf = std::decay_t<SizeOf>(std::forward<SizeOf>(sizeOf)), epoch]() mutable {
             T value = compute();
             const qsizetype bytes = sizeOf(value);
             complete(state, key, epoch, std::any(std::move(value)), bytes);
@@ -146,7 +156,7 @@ private:
 
     // Under the lock: a usable value, or else the waiter from makeWaiter() is queued on the key's computation
     // (starting one, with `tags`, when none is in flight).
-    Lookup lookupOrJoin(const QByteArray &key, const QStringList &tags, const std::function<Waiter()> &makeWaiter);
+    Lookup lookupOrJoin(const QByteArray &key, const TagsFunction &tags, const std::function<Waiter()> &makeWaiter);
     // Stores the value unless its computation was invalidated meanwhile, then hands it to the waiters.
     static void complete(const std::shared_ptr<Private> &state, const QByteArray &key, quint64 epoch, std::any value,
                          qsizetype bytes);

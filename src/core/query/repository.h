@@ -72,9 +72,10 @@ public:
     bool saveBaselines(QString *error);
 
 private:
-    template<typename T>
-    QFuture<T> cached(const QByteArray &key, const QStringList &tags, std::function<T(QSqlDatabase)> read,
-                      std::function<qsizetype(const T &)> sizeOf);
+    // `tags` is a QStringList or a callable making one (only on a miss); `read` runs on a pool thread with its
+    // connection. Templates, so that a cache hit allocates nothing for the functors.
+    template<typename T, typename Tags, typename Read, typename SizeOf>
+    QFuture<T> cached(const QByteArray &key, Tags &&tags, Read &&read, SizeOf &&sizeOf);
 
     struct RecentTrend
     {
