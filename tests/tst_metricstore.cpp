@@ -83,6 +83,19 @@ private:
                                     .replace(QLatin1Char('?'), QString::number(period));
             QVERIFY2(q.exec(sql) && q.next(), qPrintable(q.lastError().text()));
             QCOMPARE(q.value(0).toLongLong(), 0);
+            // The fleet rollups, however many pieces a bucket is in, equal the samples of all resources.
+            const QString fleet = (QStringLiteral(
+                "SELECT count(*) FROM ("
+                "  SELECT metric, ts - (ts % ?) AS bucket, min(value) AS mn, max(value) AS mx, sum(value) AS sm,"
+                "         count(*) AS c FROM samples GROUP BY metric, ts - (ts % ?)) s"
+                " FULL OUTER JOIN (SELECT metric, bucket, min(min) AS mn, max(max) AS mx, sum(sum) AS sm,"
+                "         sum(count) AS c FROM fleet_rollup_parts WHERE period = ? GROUP BY metric, bucket) f"
+                " ON f.metric = s.metric AND f.bucket = s.bucket"
+                " WHERE f.bucket IS NULL OR s.bucket IS NULL OR f.c <> s.c OR abs(f.mn - s.mn) > 1e-9"
+                " OR abs(f.mx - s.mx) > 1e-9 OR abs(f.sm - s.sm) > 1e-6"))
+                                     .replace(QLatin1Char('?'), QString::number(period));
+            QVERIFY2(q.exec(fleet) && q.next(), qPrintable(q.lastError().text()));
+            QCOMPARE(q.value(0).toLongLong(), 0);
         }
     }
 
@@ -102,7 +115,7 @@ private Q_SLOTS:
             QSqlDatabase db = m_store->database();
             QCOMPARE(Schema::version(db), Schema::CurrentVersion);
             for (const char *table : { "resources", "samples", "rollups", "sync_runs", "source_state", "alert_events",
-                                   "query_baselines" })
+                                       "query_baselines", "fleet_rollup_parts" })
                 QVERIFY2(db.tables().contains(QLatin1String(table)), table);
         }
         // Opening again is a no-op migration that keeps the data.
@@ -201,6 +214,29 @@ private Q_SLOTS:
         }
         QCOMPARE(stored, all.size());
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM samples")), all.size());
+        verifyRollupsMatchSamples();
+
+        // On PostgreSQL every batch added its own pieces of the fleet rollups; pruning merges them into one row
+        // per bucket and the totals stay the same. SQLite keeps one row per bucket all along.
+        const qint64 buckets = scalar(QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT metric, period, bucket"
+                                                     " FROM fleet_rollup_parts) d"));
+        if (m_store->isSqlite())
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fleet_rollup_parts")), buckets);
+        else
+            QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM fleet_rollup_parts")) > buckets);
+        QVERIFY2(m_store->prune(1'700'000'000, 30), qPrintable(m_store->lastError()));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fleet_rollup_parts")), buckets);
+        verifyRollupsMatchSamples();
+        // A later write into an existing bucket (no sample is ever at +150 s) adds a piece again; the next prune
+        // merges it too.
+        QVERIFY(m_store->transaction());
+        QCOMPARE(m_store->writeSamples({ { ids.value(QStringLiteral("id-0")), Metric::Cpu, 1'700'000'150, 50 } }), 1);
+        QVERIFY(m_store->commit());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fleet_rollup_parts")),
+                 m_store->isSqlite() ? buckets : buckets + 2);
+        verifyRollupsMatchSamples();
+        QVERIFY(m_store->prune(1'700'000'000, 30));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fleet_rollup_parts")), buckets);
         verifyRollupsMatchSamples();
     }
 

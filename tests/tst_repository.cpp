@@ -663,8 +663,8 @@ private Q_SLOTS:
                                         .arg(p.value)
                                         .arg(e.at(1).toDouble())));
                 QCOMPARE(p.count, e.at(2).toLongLong());
-                QCOMPARE(p.min, p.value);
-                QCOMPARE(p.max, p.value);
+                QCOMPARE(p.min, e.at(3).toDouble());
+                QCOMPARE(p.max, e.at(4).toDouble());
                 QCOMPARE(p.from, p.ts);
                 QCOMPARE(p.to, p.ts + Hour - 1);
             }
@@ -1150,7 +1150,7 @@ private Q_SLOTS:
         if (!openFresh())
             QSKIP("no PostgreSQL server (OPSDECK_TEST_PG_URL)");
         // Turn the fresh cache back into one written before the query layer existed.
-        QVERIFY(exec(QStringLiteral("DROP INDEX rollups_time")));
+        QVERIFY(exec(QStringLiteral("DROP TABLE fleet_rollup_parts")));
         QVERIFY(exec(QStringLiteral("DROP TABLE query_baselines")));
         QVERIFY(exec(QStringLiteral("DELETE FROM schema_version WHERE version = 2")));
         {
@@ -1173,11 +1173,15 @@ private Q_SLOTS:
             QCOMPARE(Schema::version(d), Schema::CurrentVersion);
             QVERIFY(d.tables().contains(QStringLiteral("query_baselines")));
         }
-        QCOMPARE(scalar(m_store->isSqlite()
-                            ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND"
-                                             " name = 'rollups_time'")
-                            : QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'rollups_time'")),
-                 1);
+        // The fleet rollups are filled from the per-resource ones: one row per bucket, the same totals.
+        for (qint64 period : { Hour, Day }) {
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fleet_rollup_parts WHERE period = %1").arg(period)),
+                     scalar(QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT metric, bucket FROM rollups"
+                                           " WHERE period = %1) d")
+                                .arg(period)));
+            QCOMPARE(scalar(QStringLiteral("SELECT sum(count) FROM fleet_rollup_parts WHERE period = %1").arg(period)),
+                     scalar(QStringLiteral("SELECT sum(count) FROM rollups WHERE period = %1").arg(period)));
+        }
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM resources")), seedResources().size());
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM samples")), samples);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM rollups")), rollups);

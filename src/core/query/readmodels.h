@@ -80,9 +80,8 @@ struct FleetSummary
     QMap<QString, int> byStatus;
     QMap<QString, int> byKind;
     QMap<Metric, QList<FleetRow>> top; // top-N by latest value, highest first, per metric
-    // Fleet average per metric over [from, to] from the hourly rollups: every stored sample of every resource
-    // weighs the same. ts = bucket start; min = max = value (the spread across resources is not read: it is not
-    // in the covering index this query lives on).
+    // Fleet average per metric over [from, to] from the hourly fleet rollups: every stored sample of every
+    // resource weighs the same. ts = bucket start; min/max over all resources' samples in the hour.
     QMap<Metric, QList<TrendPoint>> average;
     QString error;
 };

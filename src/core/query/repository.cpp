@@ -159,14 +159,16 @@ QFuture<FleetResult> Repository::fleet(const FleetFilter &filter)
 
 QFuture<TrendResult> Repository::trend(const TrendRequest &request)
 {
-    const qint64 retained = rawRetainedSince();
-    const TrendTier tier = chooseTrendTier(request.from, request.to, request.width, retained);
     return cached<TrendResult>(
         numberKey("trend|", { request.resourceId, qint64(request.metric), request.from, request.to, request.width }),
         [id = request.resourceId] { return resourceTag(id); },
-        [this, request, retained, tier](QSqlDatabase db) {
-            ScopedQueryTimer timer(&m_tracker, QLatin1String("trend.") + trendTierName(tier));
-            return ReadQueries::trend(db, request, retained);
+        [this, request](QSqlDatabase db) {
+            // Named after the tier the read really took, which only the read knows.
+            QElapsedTimer timer;
+            timer.start();
+            TrendResult result = ReadQueries::trend(db, request, rawRetainedSince());
+            m_tracker.record(QLatin1String("trend.") + trendTierName(result.tier), timer.nsecsElapsed());
+            return result;
         },
         [](const TrendResult &r) { return weigh(r, r.points.size(), qsizetype(sizeof(TrendPoint))); });
 }

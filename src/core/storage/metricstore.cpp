@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QtEndian>
 #include <cstring>
+#include <map>
+#include <tuple>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
@@ -18,11 +20,16 @@ struct MetricStore::SqliteStatements
     sqlite3 *db = nullptr;
     sqlite3_stmt *insertSample = nullptr;
     sqlite3_stmt *upsertRollup = nullptr;
+    sqlite3_stmt *insertFleetPart = nullptr;
+    // The fleet rollups of the batch being written, (metric, period, bucket) → aggregate: fed from each
+    // resource's rollup when it is flushed, so a sample costs no extra lookup.
+    std::map<std::tuple<int, qint64, qint64>, MetricStore::Aggregate> fleet;
 
     ~SqliteStatements()
     {
         sqlite3_finalize(insertSample);
         sqlite3_finalize(upsertRollup);
+        sqlite3_finalize(insertFleetPart);
     }
     QString error() const { return QString::fromUtf8(sqlite3_errmsg(db)); }
 };
@@ -164,6 +171,11 @@ bool MetricStore::flushRollup(const Aggregate &agg, qint64 period)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return fail(QStringLiteral("cannot update rollups"), m_lite->error());
+    Aggregate &f = m_lite->fleet[{ agg.metric, period, agg.bucket }];
+    f.min = f.count > 0 ? std::min(f.min, agg.min) : agg.min;
+    f.max = f.count > 0 ? std::max(f.max, agg.max) : agg.max;
+    f.sum += agg.sum;
+    f.count += agg.count;
     return true;
 }
 
@@ -178,8 +190,17 @@ qint64 MetricStore::writeSamplesSqlite(const QList<SampleRow> &samples)
                              " ON CONFLICT (resource_id, metric, period, bucket) DO UPDATE SET"
                              " min = min(rollups.min, excluded.min), max = max(rollups.max, excluded.max),"
                              " sum = rollups.sum + excluded.sum, count = rollups.count + excluded.count";
+        const char *fleetPart = "INSERT INTO fleet_rollup_parts (metric, period, bucket, min, max, sum, count)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                " ON CONFLICT (period, bucket, metric) DO UPDATE SET"
+                                " min = min(fleet_rollup_parts.min, excluded.min),"
+                                " max = max(fleet_rollup_parts.max, excluded.max),"
+                                " sum = fleet_rollup_parts.sum + excluded.sum,"
+                                " count = fleet_rollup_parts.count + excluded.count";
         if (sqlite3_prepare_v3(lite.db, insert, -1, SQLITE_PREPARE_PERSISTENT, &lite.insertSample, nullptr) != SQLITE_OK
             || sqlite3_prepare_v3(lite.db, rollup, -1, SQLITE_PREPARE_PERSISTENT, &lite.upsertRollup, nullptr)
+                != SQLITE_OK
+            || sqlite3_prepare_v3(lite.db, fleetPart, -1, SQLITE_PREPARE_PERSISTENT, &lite.insertFleetPart, nullptr)
                 != SQLITE_OK) {
             fail(QStringLiteral("cannot prepare the sample statements"), lite.error());
             return -1;
@@ -188,6 +209,7 @@ qint64 MetricStore::writeSamplesSqlite(const QList<SampleRow> &samples)
     Aggregate hour;
     Aggregate day;
     QHash<qint64, Latest> latest; // key: resource id * 8 + metric
+    lite.fleet.clear();
     qint64 inserted = 0;
     sqlite3_stmt *st = lite.insertSample;
     for (const SampleRow &s : samples) {
@@ -213,6 +235,22 @@ qint64 MetricStore::writeSamplesSqlite(const QList<SampleRow> &samples)
     if ((hour.count > 0 && !flushRollup(hour, Schema::HourSeconds))
         || (day.count > 0 && !flushRollup(day, Schema::DaySeconds)))
         return -1;
+    for (const auto &[key, f] : lite.fleet) {
+        sqlite3_stmt *part = lite.insertFleetPart;
+        sqlite3_bind_int(part, 1, std::get<0>(key));
+        sqlite3_bind_int64(part, 2, std::get<1>(key));
+        sqlite3_bind_int64(part, 3, std::get<2>(key));
+        sqlite3_bind_double(part, 4, f.min);
+        sqlite3_bind_double(part, 5, f.max);
+        sqlite3_bind_double(part, 6, f.sum);
+        sqlite3_bind_int64(part, 7, f.count);
+        const int rc = sqlite3_step(part);
+        sqlite3_reset(part);
+        if (rc != SQLITE_DONE) {
+            fail(QStringLiteral("cannot update the fleet rollups"), lite.error());
+            return -1;
+        }
+    }
     return updateLatest(latest) ? inserted : -1;
 }
 
@@ -274,7 +312,13 @@ qint64 MetricStore::writeSamplesPostgres(const QList<SampleRow> &samples)
         "  GROUP BY 1, 2, 3, 4"
         "  ON CONFLICT (resource_id, metric, period, bucket) DO UPDATE SET"
         "  min = LEAST(rollups.min, excluded.min), max = GREATEST(rollups.max, excluded.max),"
-        "  sum = rollups.sum + excluded.sum, count = rollups.count + excluded.count)"
+        "  sum = rollups.sum + excluded.sum, count = rollups.count + excluded.count),"
+        " fleet AS ("
+        "  INSERT INTO fleet_rollup_parts (metric, period, bucket, min, max, sum, count)"
+        "  SELECT metric, p.period, ts - (((ts % p.period) + p.period) % p.period),"
+        "         min(value), max(value), sum(value), count(*)"
+        "  FROM ins CROSS JOIN (VALUES (3600), (86400)) AS p(period)"
+        "  GROUP BY 1, 2, 3)"
         " SELECT count(*) FROM ins";
     static const QByteArray plainSql = QByteArray(sqlTemplate).replace("%1", "");
     static const QByteArray conflictSql = QByteArray(sqlTemplate).replace("%1", "ON CONFLICT DO NOTHING");
@@ -496,5 +540,35 @@ bool MetricStore::prune(qint64 now, int retentionDays)
         rollback();
         return fail(QStringLiteral("cannot prune old alerts"), q.lastError().text());
     }
+    q.prepare(QStringLiteral("DELETE FROM fleet_rollup_parts WHERE bucket < ?"));
+    q.addBindValue(longCutoff);
+    if (!q.exec()) {
+        rollback();
+        return fail(QStringLiteral("cannot prune old fleet rollups"), q.lastError().text());
+    }
+    if (!mergeFleetParts()) {
+        rollback();
+        return false;
+    }
     return commit();
+}
+
+// On PostgreSQL every write appends its own piece of the fleet rollups; this folds the pieces of each bucket into
+// one, so the overview reads a row per bucket again. One statement inserts exactly what it deleted, which stays
+// right when two syncers merge at once (the second finds the rows gone and skips them).
+bool MetricStore::mergeFleetParts()
+{
+    if (m_sqlite)
+        return true; // one row per bucket already (see Schema)
+    QSqlQuery q(m_db);
+    const QLatin1String groups("SELECT metric, period, bucket FROM fleet_rollup_parts GROUP BY metric, period, bucket"
+                               " HAVING count(*) > 1");
+    if (!q.exec(QLatin1String("WITH gone AS (DELETE FROM fleet_rollup_parts WHERE (metric, period, bucket) IN (")
+                + groups
+                + QLatin1String(") RETURNING metric, period, bucket, min, max, sum, count)"
+                                " INSERT INTO fleet_rollup_parts (metric, period, bucket, min, max, sum, count)"
+                                " SELECT metric, period, bucket, min(min), max(max), sum(sum), sum(count) FROM gone"
+                                " GROUP BY metric, period, bucket")))
+        return fail(QStringLiteral("cannot merge the fleet rollups"), q.lastError().text());
+    return true;
 }

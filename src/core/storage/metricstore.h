@@ -71,7 +71,7 @@ public:
     bool insertSyncRun(const SyncRunRecord &run);
 
     // Deletes raw samples older than retentionDays, rollups older than 400 days, and sync runs and resolved
-    // alerts older than 400 days. Runs in its own transaction.
+    // alerts older than 400 days, and merges the pieces of the fleet rollups. Runs in its own transaction.
     bool prune(qint64 now, int retentionDays);
 
 private:
@@ -96,6 +96,7 @@ private:
     bool fold(Aggregate &agg, const SampleRow &s, qint64 period);
     bool flushRollup(const Aggregate &agg, qint64 period);
     bool updateLatest(const QHash<qint64, Latest> &latest);
+    bool mergeFleetParts();
     bool fail(const QString &what, const QString &cause);
 
     QSqlDatabase m_db;

@@ -17,6 +17,7 @@
 //   sync_runs      one row per sync of a source
 //   source_state   (source, key) → value: counters and cursors a source keeps between syncs
 //   alert_events   firing/resolved history of alerts
+//   fleet_rollup_parts (metric, period, bucket) → min/max/sum/count of all resources, in pieces merged by prune
 //   query_baselines (host, name) → P50 of a query in earlier runs, for regression detection
 class Schema final
 {
