@@ -1,9 +1,12 @@
-// opsdeck-bench: ingest throughput of the metric store on SQLite and PostgreSQL, each next to its ceiling.
+// opsdeck-bench: ingest throughput of the metric store on SQLite and PostgreSQL, each next to its ceiling
+// (--suite ingest, the default), and the latency of the query layer on a 10 M-sample store (--suite query).
 // See docs/BENCHMARKS.md for the method and the recorded figures.
 
 #include "engineresult.h"
 #include "machineinfo.h"
 #include "pgserver.h"
+#include "querybench.h"
+#include "querystore.h"
 #include "rawsqlitebench.h"
 #include "storebench.h"
 #include "workload.h"
@@ -70,6 +73,12 @@ struct Options
     QString pgUrl;
     QString dir;
     bool keep = false;
+    bool quick = false;
+    bool ingestSuite = true;
+    bool querySuite = false;
+    int fleet = 1000; // the query suite's fleet: resources with history plus resources with latest values only
+    bool rebuild = false;
+    QList<int> items; // the query suite's measurements to run; empty: all
 };
 
 QStringList availableEngines()
@@ -88,7 +97,8 @@ Options parseOptions(const QCoreApplication &app)
     parser.setApplicationDescription(QStringLiteral(
         "Measures how fast samples go into the OpsDeck metric store: through MetricStore into SQLite and into "
         "PostgreSQL, next to the same rows written with the raw sqlite3 C API (the SQLite ceiling) and with "
-        "libpq binary COPY (the PostgreSQL reference)."));
+        "libpq binary COPY (the PostgreSQL reference). With --suite query: how fast the query layer answers "
+        "(trends, fleet, summary, cache hits, LTTB) on the same 10 M samples, next to the naive path and sqlite3."));
     parser.addHelpOption();
     const QCommandLineOption resources(QStringLiteral("resources"), QStringLiteral("Resources in the fleet (400)."),
                                        QStringLiteral("N"));
@@ -119,8 +129,25 @@ Options parseOptions(const QCoreApplication &app)
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the generated values."),
                                   QStringLiteral("S"));
     const QCommandLineOption quick(QStringLiteral("quick"),
-                                   QStringLiteral("A smoke run: 20 resources × 30 days (about 500k samples)."));
-    parser.addOptions({ resources, days, batch, rewrite, repeat, engines, pg, dir, keep, seed, quick });
+                                   QStringLiteral("A smoke run: 20 resources × 30 days (about 500k samples); the query "
+                                                  "suite takes far fewer repetitions."));
+    const QCommandLineOption suite(
+        QStringLiteral("suite"), QStringLiteral("ingest (the default), query, or all (both)."), QStringLiteral("NAME"));
+    const QCommandLineOption fleet(
+        QStringLiteral("fleet"),
+        QStringLiteral("Query suite: resources in the fleet table; those beyond --resources have latest values "
+                       "only (1000)."),
+        QStringLiteral("N"));
+    const QCommandLineOption rebuild(
+        QStringLiteral("rebuild"),
+        QStringLiteral("Query suite: build the SQLite store again even when a complete one is in --dir."));
+    const QCommandLineOption items(
+        QStringLiteral("items"),
+        QStringLiteral(
+            "Query suite: comma-separated measurements to run, 1-7 as numbered in docs/BENCHMARKS.md (all)."),
+        QStringLiteral("LIST"));
+    parser.addOptions(
+        { resources, days, batch, rewrite, repeat, engines, pg, dir, keep, seed, quick, suite, fleet, rebuild, items });
     parser.process(app);
 
     auto usage = [](const QString &message) {
@@ -145,11 +172,33 @@ Options parseOptions(const QCoreApplication &app)
 
     Options o;
     const bool isQuick = parser.isSet(quick);
+    o.quick = isQuick;
+    const QString suiteName = parser.value(suite).toLower();
+    if (suiteName == QLatin1String("query")) {
+        o.ingestSuite = false;
+        o.querySuite = true;
+    } else if (suiteName == QLatin1String("all")) {
+        o.querySuite = true;
+    } else if (!suiteName.isEmpty() && suiteName != QLatin1String("ingest")) {
+        usage(QStringLiteral("unknown suite '%1'; choose ingest, query or all").arg(parser.value(suite)));
+    }
+    o.fleet = integer(fleet, 1000, 1, 1000000);
+    o.rebuild = parser.isSet(rebuild);
+    for (const QString &item : parser.value(items).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int n = item.trimmed().toInt(&ok);
+        if (!ok || n < 1 || n > 7)
+            usage(QStringLiteral("--items takes numbers from 1 to 7, not '%1'").arg(item));
+        o.items << n;
+    }
     o.resources = integer(resources, isQuick ? 20 : 400, 1, 100000);
     o.days = integer(days, 30, 1, 400);
     o.batch = integer(batch, 50000, 1, 10000000);
     o.rewriteBatches = integer(rewrite, 10, 0, 1000000);
     o.repeat = integer(repeat, 1, 1, 100);
+    // Below a week a 1,000 px chart reads raw samples, and the suite's month trend is about the hourly rollups.
+    if (o.querySuite && o.days < 8)
+        usage(QStringLiteral("the query suite needs --days 8 or more, not %1").arg(o.days));
     if (parser.isSet(seed)) {
         bool ok = false;
         o.seed = parser.value(seed).toULongLong(&ok);
@@ -363,49 +412,25 @@ void printTargets(const QList<EngineResult> &results)
               << (postgres->rate() >= PostgresTargetRate ? "met" : "MISSED") << '\n';
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+void printMachine(const MachineInfo &machine)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("opsdeck-bench"));
-    const Options options = parseOptions(app);
+    out() << "machine:  " << machine.cpu << ", " << machine.cpus << " CPUs, " << machine.memory << " RAM; "
+          << machine.os << ", kernel " << machine.kernel << '\n'
+          << "software: Qt " << machine.qt << ", SQLite " << machine.sqlite << '\n';
+}
 
+// The ingest suite: every engine writes the workload into a fresh database, --repeat rounds, best round reported.
+bool runIngestSuite(const Options &options, PgServer &pg, const std::optional<DatabaseUrl> &pgUrl)
+{
     QTemporaryDir dir(QDir(options.dir).filePath(QStringLiteral("opsdeck-bench-XXXXXX")));
     if (!dir.isValid()) {
         err() << "opsdeck-bench: cannot create a directory in " << options.dir << ": " << dir.errorString() << Qt::endl;
-        return 1;
+        return false;
     }
     dir.setAutoRemove(!options.keep);
-
-    const MachineInfo machine = MachineInfo::collect(dir.path());
-    out() << "OpsDeck ingest benchmark, "
-          << QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) << '\n'
-          << "machine:  " << machine.cpu << ", " << machine.cpus << " CPUs, " << machine.memory << " RAM; "
-          << machine.os << ", kernel " << machine.kernel << '\n'
-          << "software: Qt " << machine.qt << ", SQLite " << machine.sqlite << '\n'
-          << "sqlite files: " << dir.path() << " on " << machine.filesystem << '\n';
-
-    PgServer pg;
-    std::optional<DatabaseUrl> pgUrl;
-    const bool wantsPg
-        = options.engines.contains(QLatin1String("postgres")) || options.engines.contains(QLatin1String("pgcopy"));
-    if (wantsPg && options.pgUrl.isEmpty()) {
-        out() << "postgresql: skipped (set OPSDECK_BENCH_PG_URL or pass --pg to include it)\n";
-    } else if (wantsPg) {
-        QString error;
-        pgUrl = DatabaseUrl::parse(options.pgUrl, &error);
-        if (!pgUrl || pgUrl->isSqlite()) {
-            err() << "opsdeck-bench: --pg: " << (pgUrl ? QStringLiteral("not a PostgreSQL URL") : error) << Qt::endl;
-            return 2;
-        }
-        if (!pg.connect(*pgUrl, &error)) {
-            err() << "opsdeck-bench: " << error << Qt::endl;
-            return 1;
-        }
-        out() << "postgresql: " << pg.version() << " at " << pgUrl->redacted() << '\n'
-              << "            " << pg.settings().join(QLatin1Char(' ')) << '\n';
-    }
+    if (options.querySuite)
+        out() << "\n## Ingest\n\n";
+    out() << "sqlite files: " << dir.path() << " on " << MachineInfo::collect(dir.path()).filesystem << '\n';
 
     out() << "load average before: " << loadAverage() << '\n';
     const Stopwatch generation;
@@ -452,5 +477,133 @@ int main(int argc, char **argv)
     if (!ok)
         out() << "\nFAILED: at least one engine did not store what it was given (see above)\n";
     out().flush();
+    return ok;
+}
+
+// The query suite: a 10 M-sample store (kept and reused on SQLite), then every query timed on it.
+bool runQuerySuite(const Options &options, PgServer &pg, const std::optional<DatabaseUrl> &pgUrl)
+{
+    QueryStoreSpec spec;
+    spec.resources = options.resources;
+    spec.days = options.days;
+    spec.fleet = std::max(options.fleet, options.resources);
+    spec.seed = options.seed;
+    spec.batch = options.batch;
+    const QString path = QDir(options.dir).absoluteFilePath(spec.name() + QStringLiteral(".db"));
+    out() << "\n## Query layer\n\n";
+    if (options.engines.contains(QLatin1String("sqlite")))
+        out() << "sqlite store: " << path << " on " << MachineInfo::collect(options.dir).filesystem << '\n';
+    out() << "store: " << spec.resources << " resources x 3 metrics x " << spec.days << " days x "
+          << Workload::SamplesPerDay << "/day through MetricStore, plus " << spec.fleet - spec.resources
+          << " resources with their last 3 samples per metric (fleet of " << spec.fleet << "); seed " << spec.seed
+          << (options.quick ? "; quick: fewer repetitions" : "") << '\n'
+          << "load average before: " << loadAverage() << '\n';
+    out().flush();
+
+    QList<QueryBenchResult> results;
+    auto measure = [&](const QString &engine, const DatabaseUrl &url, bool rebuild) {
+        err() << "[query " << engine << "] preparing the store..." << Qt::endl;
+        const QueryStore store = QueryStore::prepare(url, spec, rebuild);
+        if (!store.ok()) {
+            QueryBenchResult failed;
+            failed.engine = engine;
+            failed.store = store;
+            failed.error = store.error;
+            err() << "[query " << engine << "] FAILED: " << store.error << Qt::endl;
+            results << failed;
+            return;
+        }
+        out() << engine << " store: " << grouped(store.samples) << " samples, " << store.fleetRows << " resources; "
+              << (store.reused ? QStringLiteral("reused (built by an earlier run)")
+                               : QStringLiteral("built and checked in %1 s").arg(seconds(store.buildSeconds)))
+              << '\n';
+        out().flush();
+        err() << "[query " << engine << "] measuring..." << Qt::endl;
+        const Stopwatch sw;
+        results << runQueryBench(store, engine, options.quick, options.items);
+        err() << "[query " << engine << "] " << seconds(sw.seconds()) << " s"
+              << (results.constLast().ok() ? QString() : QStringLiteral(": FAILED: ") + results.constLast().error)
+              << Qt::endl;
+        if (url.isSqlite() && !store.reused && !options.keep) {
+            for (const char *suffix : { "", "-wal", "-shm" })
+                QFile::remove(store.path + QLatin1String(suffix));
+        }
+    };
+
+    if (options.engines.contains(QLatin1String("sqlite")))
+        measure(QStringLiteral("sqlite"), *DatabaseUrl::parse(QStringLiteral("sqlite://") + path), options.rebuild);
+    if (options.engines.contains(QLatin1String("postgres")) && pgUrl) {
+        QString error;
+        const auto url = pg.createDatabase(QStringLiteral("query"), &error);
+        if (!url) {
+            QueryBenchResult failed;
+            failed.engine = QStringLiteral("postgres");
+            failed.error = error;
+            results << failed;
+        } else {
+            measure(QStringLiteral("postgres"), *url, true);
+            if (!pg.dropDatabase(*url, &error))
+                err() << "opsdeck-bench: " << error << Qt::endl;
+        }
+    }
+    if (results.isEmpty()) {
+        err() << "opsdeck-bench: the query suite runs on sqlite and postgres; --engines names neither" << Qt::endl;
+        return false;
+    }
+    out() << "load average after: " << loadAverage() << '\n';
+    printQueryReport(out(), results);
+    if (QFile::exists(path))
+        out() << "\nSQLite store kept in " << path << " (reused by the next run with the same --dir and options)\n";
+
+    bool ok = !results.isEmpty();
+    for (const QueryBenchResult &r : results)
+        ok = ok && r.ok();
+    if (!ok)
+        out() << "\nFAILED: at least one query did not answer what was stored (see above)\n";
+    out().flush();
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("opsdeck-bench"));
+    const Options options = parseOptions(app);
+
+    const QString suite = options.ingestSuite && options.querySuite ? QStringLiteral("ingest and query")
+        : options.querySuite                                        ? QStringLiteral("query layer")
+                                                                    : QStringLiteral("ingest");
+    out() << "OpsDeck " << suite << " benchmark, "
+          << QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) << '\n';
+    printMachine(MachineInfo::collect(options.dir));
+
+    PgServer pg;
+    std::optional<DatabaseUrl> pgUrl;
+    const bool wantsPg
+        = options.engines.contains(QLatin1String("postgres")) || options.engines.contains(QLatin1String("pgcopy"));
+    if (wantsPg && options.pgUrl.isEmpty()) {
+        out() << "postgresql: skipped (set OPSDECK_BENCH_PG_URL or pass --pg to include it)\n";
+    } else if (wantsPg) {
+        QString error;
+        pgUrl = DatabaseUrl::parse(options.pgUrl, &error);
+        if (!pgUrl || pgUrl->isSqlite()) {
+            err() << "opsdeck-bench: --pg: " << (pgUrl ? QStringLiteral("not a PostgreSQL URL") : error) << Qt::endl;
+            return 2;
+        }
+        if (!pg.connect(*pgUrl, &error)) {
+            err() << "opsdeck-bench: " << error << Qt::endl;
+            return 1;
+        }
+        out() << "postgresql: " << pg.version() << " at " << pgUrl->redacted() << '\n'
+              << "            " << pg.settings().join(QLatin1Char(' ')) << '\n';
+    }
+
+    bool ok = true;
+    if (options.ingestSuite)
+        ok = runIngestSuite(options, pg, pgUrl) && ok;
+    if (options.querySuite)
+        ok = runQuerySuite(options, pg, pgUrl) && ok;
     return ok ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 #include "pgcopybench.h"
 
 #include "storage/database.h"
+#include "libpqconnect.h"
 
 #include <QByteArray>
 #include <QtEndian>
@@ -17,25 +18,7 @@ public:
 
     bool open(const DatabaseUrl &url)
     {
-        QList<QByteArray> keys { "host", "port", "dbname", "user", "connect_timeout" };
-        QList<QByteArray> values { url.host.toUtf8(), QByteArray::number(url.port), url.database.toUtf8(),
-                                   url.user.toUtf8(), "5" };
-        if (!url.password.isEmpty()) {
-            keys << "password";
-            values << url.password.toUtf8();
-        }
-        for (auto it = url.options.cbegin(); it != url.options.cend(); ++it) {
-            keys << it.key().toUtf8();
-            values << it.value().toUtf8();
-        }
-        QList<const char *> k, v;
-        for (qsizetype i = 0; i < keys.size(); ++i) {
-            k << keys.at(i).constData();
-            v << values.at(i).constData();
-        }
-        k << nullptr;
-        v << nullptr;
-        m_conn = PQconnectdbParams(k.constData(), v.constData(), 0);
+        m_conn = connectLibpq(url);
         return PQstatus(m_conn) == CONNECTION_OK;
     }
 
