@@ -30,7 +30,7 @@
     </message>
     <message>
         <location filename="../src/ui/fleettablemodel.cpp" line="216"/>
-        <location filename="../src/ui/mainwindow.cpp" line="181"/>
+        <location filename="../src/ui/mainwindow.cpp" line="183"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
@@ -167,123 +167,123 @@
         <translation>OpsDeck</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="94"/>
+        <location filename="../src/ui/mainwindow.cpp" line="96"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="97"/>
+        <location filename="../src/ui/mainwindow.cpp" line="99"/>
         <source>Sync all enabled sources now (Ctrl+R, F5)</source>
         <translation>Alle aktivierten Quellen jetzt synchronisieren (Strg+R, F5)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="101"/>
+        <location filename="../src/ui/mainwindow.cpp" line="103"/>
         <source>Filter</source>
         <translation>Filtern</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="109"/>
+        <location filename="../src/ui/mainwindow.cpp" line="111"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="117"/>
+        <location filename="../src/ui/mainwindow.cpp" line="119"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="131"/>
+        <location filename="../src/ui/mainwindow.cpp" line="133"/>
         <source>Filter resources…</source>
         <translation>Ressourcen filtern…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="132"/>
+        <location filename="../src/ui/mainwindow.cpp" line="134"/>
         <source>Filter resources</source>
         <translation>Ressourcen filtern</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="133"/>
+        <location filename="../src/ui/mainwindow.cpp" line="135"/>
         <source>Show only resources whose name, kind, source, region, status or tags contain every word typed (Ctrl+F)</source>
         <translation>Nur Ressourcen anzeigen, deren Name, Typ, Quelle, Region, Status oder Tags jedes eingegebene Wort enthalten (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="154"/>
+        <location filename="../src/ui/mainwindow.cpp" line="156"/>
         <source>Fleet</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="155"/>
+        <location filename="../src/ui/mainwindow.cpp" line="157"/>
         <source>Resources with their latest CPU, memory and disk readings</source>
         <translation>Ressourcen mit ihren neuesten Messwerten für CPU, Arbeitsspeicher und Festplatte</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="211"/>
+        <location filename="../src/ui/mainwindow.cpp" line="213"/>
         <source>Sync in progress</source>
         <translation>Synchronisierung läuft</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="220"/>
+        <location filename="../src/ui/mainwindow.cpp" line="222"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="225"/>
+        <location filename="../src/ui/mainwindow.cpp" line="227"/>
         <source>Last sync error</source>
         <translation>Letzter Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="374"/>
+        <location filename="../src/ui/mainwindow.cpp" line="376"/>
         <source>Cannot sync: %1</source>
         <translation>Synchronisierung nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="378"/>
+        <location filename="../src/ui/mainwindow.cpp" line="380"/>
         <source>source &apos;%1&apos; failed</source>
         <translation>Quelle „%1“ fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="379"/>
-        <location filename="../src/ui/mainwindow.cpp" line="383"/>
+        <location filename="../src/ui/mainwindow.cpp" line="381"/>
+        <location filename="../src/ui/mainwindow.cpp" line="385"/>
         <source>Last sync failed: %1</source>
         <translation>Letzte Synchronisierung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="391"/>
+        <location filename="../src/ui/mainwindow.cpp" line="393"/>
         <source>Reading the cache…</source>
         <translation>Cache wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="393"/>
+        <location filename="../src/ui/mainwindow.cpp" line="395"/>
         <source>Syncing %1…</source>
         <translation>%1 wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="395"/>
+        <location filename="../src/ui/mainwindow.cpp" line="397"/>
         <source>Starting sync…</source>
         <translation>Synchronisierung wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="399"/>
+        <location filename="../src/ui/mainwindow.cpp" line="401"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="399"/>
+        <location filename="../src/ui/mainwindow.cpp" line="401"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="404"/>
+        <location filename="../src/ui/mainwindow.cpp" line="406"/>
         <source>%1 of %2 resources</source>
         <translation>%1 von %2 Ressourcen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="406"/>
+        <location filename="../src/ui/mainwindow.cpp" line="408"/>
         <source>1 resource</source>
         <translation>1 Ressource</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="406"/>
+        <location filename="../src/ui/mainwindow.cpp" line="408"/>
         <source>%n resources</source>
         <translation>
             <numerusform>%n Ressource</numerusform>
@@ -291,24 +291,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="413"/>
+        <location filename="../src/ui/mainwindow.cpp" line="415"/>
         <source>No source is enabled in %1</source>
         <translation>In %1 ist keine Quelle aktiviert</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="415"/>
+        <location filename="../src/ui/mainwindow.cpp" line="417"/>
         <source>Cannot read the cache: %1</source>
         <translation>Cache kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="428"/>
+        <location filename="../src/ui/mainwindow.cpp" line="430"/>
         <source>OpsDeck cannot read its cache:
 %1</source>
         <translation>OpsDeck kann seinen Cache nicht lesen:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="430"/>
+        <location filename="../src/ui/mainwindow.cpp" line="432"/>
         <source>%1
 
 Check the source settings in %2, then press Sync now (F5).</source>
@@ -317,7 +317,7 @@ Check the source settings in %2, then press Sync now (F5).</source>
 Prüfen Sie die Einstellungen der Quellen in %2 und wählen Sie dann „Jetzt synchronisieren“ (F5).</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="432"/>
+        <location filename="../src/ui/mainwindow.cpp" line="434"/>
         <source>No source is enabled, so there is nothing to collect.
 
 Add a [source.NAME] section to %1 and restart OpsDeck.</source>
@@ -326,17 +326,17 @@ Add a [source.NAME] section to %1 and restart OpsDeck.</source>
 Fügen Sie in %1 einen Abschnitt [source.NAME] hinzu und starten Sie OpsDeck neu.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="439"/>
+        <location filename="../src/ui/mainwindow.cpp" line="441"/>
         <source>Collecting the first readings of this machine…</source>
         <translation>Erste Messwerte dieses Rechners werden erfasst…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="440"/>
+        <location filename="../src/ui/mainwindow.cpp" line="442"/>
         <source>Collecting the first readings from your sources…</source>
         <translation>Erste Messwerte Ihrer Quellen werden erfasst…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="443"/>
+        <location filename="../src/ui/mainwindow.cpp" line="445"/>
         <source>No resources match “%1”.</source>
         <translation>Keine Ressource passt zu „%1“.</translation>
     </message>
@@ -344,7 +344,7 @@ Fügen Sie in %1 einen Abschnitt [source.NAME] hinzu und starten Sie OpsDeck neu
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/app/main.cpp" line="44"/>
+        <location filename="../src/app/main.cpp" line="46"/>
         <source>OpsDeck cannot start</source>
         <translation>OpsDeck kann nicht starten</translation>
     </message>
@@ -384,6 +384,113 @@ Fügen Sie in %1 einen Abschnitt [source.NAME] hinzu und starten Sie OpsDeck neu
             <numerusform>vor %n Tag</numerusform>
             <numerusform>vor %n Tagen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrendChartView</name>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="53"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="113"/>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="115"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="117"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="119"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="257"/>
+        <source>HH:mm</source>
+        <comment>time axis labels for ranges up to a day (QDateTime format)</comment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="259"/>
+        <source>ddd HH:mm</source>
+        <comment>time axis labels for ranges up to a week (QDateTime format)</comment>
+        <translation>ddd HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="260"/>
+        <source>MMM d</source>
+        <comment>time axis labels for ranges over a week (QDateTime format)</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="314"/>
+        <source>No samples in this range yet</source>
+        <translation>In diesem Zeitraum gibt es noch keine Messwerte</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="403"/>
+        <source>Trend chart</source>
+        <translation>Verlaufsdiagramm</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="403"/>
+        <source>%1 trend chart</source>
+        <translation>Verlaufsdiagramm %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/trendchartview.cpp" line="410"/>
+        <source>%n points from %1 to %2, latest %3. Left and Right move between points.</source>
+        <translation>
+            <numerusform>%n Punkt von %1 bis %2, zuletzt %3. Mit Links und Rechts zwischen den Punkten wechseln.</numerusform>
+            <numerusform>%n Punkte von %1 bis %2, zuletzt %3. Mit Links und Rechts zwischen den Punkten wechseln.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="467"/>
+        <source>Average %1</source>
+        <translation>Durchschnitt %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="468"/>
+        <source>Min %1 · max %2</source>
+        <translation>Min. %1 · max. %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/trendchartview.cpp" line="469"/>
+        <source>%n samples</source>
+        <translation>
+            <numerusform>%n Messwert</numerusform>
+            <numerusform>%n Messwerte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="470"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="478"/>
+        <source>Click or press Enter for the samples</source>
+        <translation>Klicken oder Eingabetaste drücken, um die Messwerte zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="686"/>
+        <source>critical %1 %</source>
+        <translation>kritisch %1 %</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/trendchartview.cpp" line="690"/>
+        <source>warning %1 %</source>
+        <translation>Warnung %1 %</translation>
     </message>
 </context>
 </TS>
