@@ -1,0 +1,110 @@
+#pragma once
+
+#include "alerts/alertnotifier.h"
+#include "alerts/alertrule.h"
+#include "alerts/alerttransition.h"
+#include "storage/metric.h"
+
+#include <QList>
+#include <QString>
+#include <functional>
+#include <map>
+#include <optional>
+#include <utility>
+
+// See AlertGrouper. (Outside the class so it can be a default argument of its constructor.)
+struct AlertGrouperOptions
+{
+    qint64 windowSeconds = 10; // a burst lasts this long from its first alert
+    qint64 cooldownSeconds = 30 * 60; // the same resource×metric×level is not notified again within this
+    qint64 flapWindowSeconds = 60 * 60; // an acknowledgement outlives a resolution by this much
+    int maxNamed = 5; // alerts named in one notification; the rest are counted
+};
+
+// Turns the evaluator's transitions into few, useful notifications — the same rules in the desktop app and in the
+// headless syncer.
+//
+// Grouping: transitions are collected into a burst that starts with the first alert to notify and ends
+// `windowSeconds` later (flushDue(), driven by the caller's timer) or when the caller ends it (flush(), after one
+// sync round). A burst becomes ONE notification, one line per resource×metric, worst first (critical before
+// warning, then the higher value), at most `maxNamed` named, then "and N more".
+//
+// What is notified: an alert that began firing or escalated during the burst and is still firing when the burst
+// ends, at its level then. Pending and cancelled conditions never notify; neither do resolutions or
+// de-escalations (the tray icon and the Alerts tab show them), nor an alert that fired and resolved within one
+// burst (a backfill of 30 days notifies what is firing now, not its history).
+//
+// What stays quiet:
+//  - cooldown: a resource×metric×level notified less than `cooldownSeconds` (default 30 min) ago is not notified
+//    again; notifying a level also covers the levels below it, so only an escalation breaks through.
+//  - acknowledge(): the alert is not notified again at its acknowledged level (escalating above it still is). The
+//    acknowledgement ends when the alert has stayed resolved for more than `flapWindowSeconds` (1 h, measured on
+//    the samples' times) — so a flapping alert stays quiet — and is kept across re-firings within that window.
+//  - snooze(): nothing about a resource until a time; pauseUntil(): nothing at all until a time (tray: Pause
+//    notifications). Alerts that fire while snoozed are not told later; they are in the Alerts tab.
+//
+// Cooldown, snooze and pause use the clock (wall time of notifying); the clock is injectable for tests.
+class AlertGrouper final
+{
+public:
+    using NameLookup = std::function<QString(qint64 resourceId)>;
+    using Clock = std::function<qint64()>; // Unix seconds
+
+    using Options = AlertGrouperOptions;
+
+    // `notifier` must outlive the grouper. Without a clock, the system clock.
+    AlertGrouper(Notifier *notifier, NameLookup names, Options options = Options(), Clock clock = Clock());
+
+    Options options() const { return m_options; }
+    void setOptions(const Options &options) { m_options = options; }
+
+    // Collects transitions (of any resources, in time order per series). Sends the burst collected so far first
+    // when its window has passed.
+    void add(const QList<AlertTransition> &transitions);
+    void add(const AlertTransition &transition) { add(QList<AlertTransition> { transition }); }
+
+    // When the current burst is due; nullopt when nothing waits.
+    std::optional<qint64> dueAt() const;
+    // Sends the burst when its window has passed; true when a notification went out.
+    bool flushDue();
+    // Ends the burst now; true when a notification went out (false: nothing to say, or everything suppressed).
+    bool flush();
+
+    void acknowledge(qint64 resourceId, Metric metric);
+    bool isAcknowledged(qint64 resourceId, Metric metric) const;
+    void snooze(qint64 resourceId, qint64 until);
+    void unsnooze(qint64 resourceId) { m_snoozes.erase(resourceId); }
+    qint64 snoozedUntil(qint64 resourceId) const; // 0 = not snoozed
+    void pauseUntil(qint64 until) { m_pausedUntil = until; }
+    qint64 pausedUntil() const { return m_pausedUntil; }
+
+    // The text of a notification for `transitions` (one per resource×metric, any order): what flush() sends.
+    static AlertNotification compose(QList<AlertTransition> transitions, const NameLookup &names, int maxNamed = 5);
+
+private:
+    using Key = std::pair<qint64, int>;
+    struct Active
+    {
+        AlertTransition latest;
+        bool news = false; // began firing or escalated in the current burst
+    };
+    struct Acknowledgement
+    {
+        AlertLevel level = AlertLevel::Critical;
+        std::optional<qint64> resolvedAt; // the alert resolved at this sample time and has not fired since
+    };
+
+    qint64 now() const;
+    bool suppressed(const AlertTransition &t, qint64 now) const;
+
+    Notifier *m_notifier = nullptr;
+    NameLookup m_names;
+    Options m_options;
+    Clock m_clock;
+    std::map<Key, Active> m_active; // firing alerts seen in transitions
+    std::map<Key, Acknowledgement> m_acks;
+    std::map<std::pair<Key, int>, qint64> m_notifiedAt; // resource×metric×level → when
+    std::map<qint64, qint64> m_snoozes; // resource → until
+    qint64 m_pausedUntil = 0;
+    std::optional<qint64> m_burstStart;
+};
