@@ -270,7 +270,6 @@ FleetSummary summary(QSqlDatabase db, qint64 from, qint64 to, int topN)
             rows << readFleetRow(q);
         s.top.insert(m, rows);
     }
-    // Reads only the covering index rollups_time (period, bucket, metric, sum, count).
     // The fleet rollups: a row per bucket (or a few pieces of it since the last prune), not one per resource.
     q.prepare(QStringLiteral("SELECT bucket, metric, sum(sum), sum(count), min(min), max(max) FROM fleet_rollup_parts"
                              " WHERE period = ? AND bucket >= ? AND bucket <= ? GROUP BY bucket, metric"
