@@ -247,7 +247,7 @@ void TestTrendChartView::axesCoverTheRange()
 
 void TestTrendChartView::emptyState()
 {
-    auto *label = m_view->findChild<QLabel *>(QStringLiteral("emptyState"));
+    auto *label = m_view->findChild<QLabel *>(QStringLiteral("chartEmptyState"));
     QVERIFY(label);
     QVERIFY(!label->isVisible()); // nothing asked for yet: no claim that there is nothing
 
@@ -273,7 +273,7 @@ void TestTrendChartView::errorState()
     TrendResult failed = rawResult(0);
     failed.error = QStringLiteral("cannot read a trend from the cache: database is locked");
     m_view->setResult(failed);
-    auto *label = m_view->findChild<QLabel *>(QStringLiteral("emptyState"));
+    auto *label = m_view->findChild<QLabel *>(QStringLiteral("chartEmptyState"));
     QVERIFY(label->isVisible());
     QCOMPARE(label->text(), QStringLiteral("Cannot read a trend from the cache: database is locked"));
     QVERIFY(!m_view->timeAxis()->isVisible());

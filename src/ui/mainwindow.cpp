@@ -1,14 +1,17 @@
 #include "mainwindow.h"
 #include "appicon.h"
+#include "detaildialog.h"
 #include "elidedlabel.h"
 #include "fleetfilterproxymodel.h"
 #include "fleettablemodel.h"
 #include "query/repository.h"
 #include "relativetime.h"
 #include "sync/syncengine.h"
+#include "trendchartview.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QHeaderView>
@@ -16,11 +19,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -28,6 +36,12 @@ const auto GeometryKey = QStringLiteral("MainWindow/geometry");
 const auto StateKey = QStringLiteral("MainWindow/state");
 const auto HeaderKey = QStringLiteral("MainWindow/fleetHeader");
 const auto HeaderColumnsKey = QStringLiteral("MainWindow/fleetHeaderColumns");
+const auto SplitterKey = QStringLiteral("MainWindow/splitter");
+const auto RangeKey = QStringLiteral("MainWindow/trendRange");
+
+constexpr qint64 Hour = 3600;
+constexpr qint64 Day = 24 * Hour;
+constexpr qint64 DefaultRange = Day;
 
 constexpr int TickMs = 30 * 1000;
 
@@ -64,6 +78,7 @@ MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     createActions();
     createToolBar();
     createTable();
+    createCharts();
     createStatusBar();
     restoreSettings();
     updateErrorColour();
@@ -74,6 +89,7 @@ MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     // The repository first: it drops what the commit changed before the views ask again.
     m_repository->follow(m_engine.get());
     connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::refresh);
+    connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::reloadCharts);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
     m_tick.start(TickMs);
 
@@ -123,6 +139,29 @@ void MainWindow::createToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setContextMenuPolicy(Qt::PreventContextMenu); // the only toolbar: hiding it would strand the filter
     bar->addAction(m_syncAction);
+    bar->addSeparator();
+
+    m_rangeBox = new QComboBox(bar);
+    m_rangeBox->setObjectName(QStringLiteral("rangeBox"));
+    m_rangeBox->setAccessibleName(tr("Time range"));
+    m_rangeBox->setToolTip(tr("How far back the trend charts reach (Alt+A)"));
+    const QStringList names
+        = { tr("Last hour"), tr("Last 6 hours"), tr("Last 24 hours"), tr("Last 7 days"), tr("Last 30 days") };
+    const QList<qint64> spans = rangeSpans();
+    for (int i = 0; i < spans.size(); ++i)
+        m_rangeBox->addItem(names.at(i), spans.at(i));
+    m_rangeBox->setCurrentIndex(int(spans.indexOf(DefaultRange)));
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, [this] {
+        for (TrendChartView *chart : std::as_const(m_charts))
+            chart->clear();
+        reloadCharts();
+    });
+    // A buddy label gives the box a mnemonic, so the keyboard reaches it without tabbing through the table.
+    auto *rangeLabel = new QLabel(tr("R&ange:"), bar);
+    rangeLabel->setBuddy(m_rangeBox);
+    rangeLabel->setContentsMargins(4, 0, 4, 0);
+    bar->addWidget(rangeLabel);
+    bar->addWidget(m_rangeBox);
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -203,7 +242,123 @@ void MainWindow::createTable()
     m_emptyLabel->hide();
     m_view->viewport()->installEventFilter(this);
 
-    setCentralWidget(m_view);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+}
+
+void MainWindow::createCharts()
+{
+    m_chartHint = new QLabel(this);
+    m_chartHint->setObjectName(QStringLiteral("chartHint"));
+    m_chartHint->setAlignment(Qt::AlignCenter);
+    m_chartHint->setWordWrap(true);
+    m_chartHint->setTextFormat(Qt::PlainText);
+    m_chartHint->setMargin(fontMetrics().height() * 2);
+    m_chartHint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_chartHeading = new QLabel(page);
+    m_chartHeading->setObjectName(QStringLiteral("chartHeading"));
+    m_chartHeading->setTextFormat(Qt::PlainText);
+    m_chartHeading->setContentsMargins(8, 6, 8, 2);
+    QFont font = m_chartHeading->font();
+    font.setBold(true);
+    m_chartHeading->setFont(font);
+    layout->addWidget(m_chartHeading);
+    for (const Metric metric : AllMetrics) {
+        auto *chart = new TrendChartView(page);
+        chart->setObjectName(metricName(metric) + QStringLiteral("Chart"));
+        chart->setTitle(DetailDialog::metricTitle(metric));
+        chart->setThresholds(m_setup.config.alerts.thresholds.value(metric));
+        connect(chart, &TrendChartView::pointClicked, this,
+                [this, metric](int, const TrendPoint &point) { openDetail(metric, point); });
+        layout->addWidget(chart, 1);
+        m_charts.insert(metric, chart);
+    }
+
+    m_chartStack = new QStackedWidget(this);
+    m_chartStack->setObjectName(QStringLiteral("chartPane"));
+    m_chartStack->addWidget(m_chartHint);
+    m_chartStack->addWidget(page);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_chartStack);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
+    updateEmptyState();
+}
+
+QList<qint64> MainWindow::rangeSpans()
+{
+    return { Hour, 6 * Hour, Day, 7 * Day, 30 * Day };
+}
+
+qint64 MainWindow::range() const
+{
+    return m_rangeBox->currentData().toLongLong();
+}
+
+void MainWindow::setRange(qint64 seconds)
+{
+    const int index = m_rangeBox->findData(seconds);
+    if (index >= 0)
+        m_rangeBox->setCurrentIndex(index);
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const qint64 id = current.isValid() ? current.data(FleetTableModel::IdRole).toLongLong() : 0;
+    m_resourceName = current.isValid() ? current.siblingAtColumn(FleetTableModel::Name).data().toString() : QString();
+    // Re-sorting or an in-place update moves the row, not the resource: no need to read again.
+    if (id == m_resourceId)
+        return;
+    m_resourceId = id;
+    for (TrendChartView *chart : std::as_const(m_charts))
+        chart->clear();
+    reloadCharts();
+}
+
+void MainWindow::reloadCharts()
+{
+    ++m_chartGeneration;
+    if (m_resourceId == 0) {
+        m_chartStack->setCurrentWidget(m_chartHint);
+        updateEmptyState();
+        return;
+    }
+    m_chartHeading->setText(tr("%1 · %2").arg(m_resourceName, m_rangeBox->currentText()));
+    m_chartStack->setCurrentIndex(1);
+    const quint64 generation = m_chartGeneration;
+    const qint64 span = range();
+    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
+        TrendChartView *chart = it.value();
+        // About one point per pixel; before the first layout the view is still at its default size.
+        const int width = std::max(chart->viewport()->width(), chart->minimumSizeHint().width());
+        m_repository->recentTrend(m_resourceId, it.key(), span, width)
+            .then(this, [this, chart, generation](const TrendResult &result) {
+                // The selection, the range or the data changed since: a newer read is on its way.
+                if (generation != m_chartGeneration)
+                    return;
+                chart->setResult(result);
+                updateCacheStatus();
+            });
+    }
+}
+
+void MainWindow::openDetail(Metric metric, const TrendPoint &point)
+{
+    const qint64 resourceId = m_charts.value(metric)->result().request.resourceId;
+    auto *dialog = new DetailDialog(m_repository.get(), resourceId, m_resourceName, metric, point,
+                                    m_setup.config.retentionDays, this);
+    dialog->show();
 }
 
 void MainWindow::createStatusBar()
@@ -230,17 +385,35 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_progress);
     statusBar()->addWidget(m_statusLabel);
     statusBar()->addWidget(m_errorLabel, 1);
+
+    m_cacheLabel = new QLabel(statusBar());
+    m_cacheLabel->setObjectName(QStringLiteral("cacheStatus"));
+    m_cacheLabel->setAccessibleName(tr("Query cache hit rate"));
+    m_cacheLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_cacheLabel);
 }
 
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        resize(1100, 650);
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) {
+        // Room for the table's columns and three readable charts, within the screen.
+        const QRect available = screen()->availableGeometry();
+        resize(std::min(1500, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+    }
     restoreState(settings.value(StateKey).toByteArray());
     // A header saved with another set of columns would put sections in the wrong places.
     if (settings.value(HeaderColumnsKey).toInt() == FleetTableModel::ColumnCount)
         m_view->horizontalHeader()->restoreState(settings.value(HeaderKey).toByteArray());
+    if (!m_splitter->restoreState(settings.value(SplitterKey).toByteArray()))
+    {
+        // The table as wide as its columns, as long as the charts keep a readable width.
+        const int table = m_view->horizontalHeader()->length() + 2 * m_view->frameWidth()
+                          + m_view->verticalScrollBar()->sizeHint().width();
+        const int left = std::min(table, width() - std::max(460, width() / 3));
+        m_splitter->setSizes({ left, width() - left });
+    }
+    setRange(settings.value(RangeKey, DefaultRange).toLongLong());
 }
 
 void MainWindow::saveSettings() const
@@ -250,6 +423,8 @@ void MainWindow::saveSettings() const
     settings.setValue(StateKey, saveState());
     settings.setValue(HeaderKey, m_view->horizontalHeader()->saveState());
     settings.setValue(HeaderColumnsKey, int(FleetTableModel::ColumnCount));
+    settings.setValue(SplitterKey, m_splitter->saveState());
+    settings.setValue(RangeKey, range());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -316,6 +491,12 @@ void MainWindow::applyFleet(const FleetResult &result)
         m_model->setRows(result.rows);
         m_storedLastSyncAt = result.lastSyncAt;
         m_storedSyncError = result.lastSyncError;
+    }
+    // The first time there is something to show, show the trends of the first resource rather than nothing.
+    if (!m_autoSelected && m_proxy->rowCount() > 0) {
+        m_autoSelected = true;
+        if (!m_view->currentIndex().isValid())
+            m_view->setCurrentIndex(m_proxy->index(0, FleetTableModel::Name));
     }
     updateStatus();
     updateEmptyState();
@@ -417,6 +598,17 @@ void MainWindow::updateStatus()
     const QString error = m_readError.isEmpty() ? syncErrorText() : tr("Cannot read the cache: %1").arg(m_readError);
     m_errorLabel->setFullText(error);
     m_errorLabel->setVisible(!error.isEmpty());
+    updateCacheStatus();
+}
+
+void MainWindow::updateCacheStatus()
+{
+    const QueryCacheStats stats = m_repository->cache().stats();
+    if (stats.hits + stats.misses == 0) {
+        m_cacheLabel->clear();
+        return;
+    }
+    m_cacheLabel->setText(tr("cache %1 % hits").arg(qRound(stats.hitRate() * 100)));
 }
 
 void MainWindow::updateEmptyState()
@@ -446,6 +638,13 @@ void MainWindow::updateEmptyState()
     }
     m_emptyLabel->setText(text);
     m_emptyLabel->setVisible(!text.isEmpty());
+
+    if (m_chartHint) {
+        m_chartHint->setText(m_model->rowCount() == 0
+                                 ? tr("The CPU, memory and disk trends of a resource appear here once it has "
+                                      "readings.")
+                                 : tr("Select a resource in the table to see its CPU, memory and disk trends."));
+    }
 }
 
 void MainWindow::updateErrorColour()

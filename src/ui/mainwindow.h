@@ -2,6 +2,8 @@
 
 #include "cli/headlessrunner.h"
 
+#include "storage/metric.h"
+
 #include <QMainWindow>
 #include <QMap>
 #include <QTimer>
@@ -11,13 +13,18 @@ class ElidedLabel;
 class FleetFilterProxyModel;
 class FleetTableModel;
 class QAction;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QSplitter;
+class QStackedWidget;
 class QTableView;
 class Repository;
 class SyncEngine;
+class TrendChartView;
 struct FleetResult;
+struct TrendPoint;
 struct SourceRunResult;
 struct SyncReport;
 
@@ -28,6 +35,10 @@ struct SyncReport;
 // syncs run on the engine's thread. The table is filled from the cache first, so the window shows what was
 // known at once, and re-read after every commit of the engine, after every round and every 30 seconds (which
 // also moves the "3 min ago" ages on, and picks up what another syncer wrote to a shared cache).
+//
+// Beside the table, the CPU, memory and disk trends of the current resource over the range chosen in the
+// toolbar, re-read when the selection or range changes and after every commit; a click on a point opens the
+// raw samples behind it in a DetailDialog.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -39,6 +50,10 @@ public:
     // Reads the fleet from the cache again; results arrive later on the GUI thread.
     void refresh();
     void syncNow();
+    // The chart range in seconds (one of rangeSpans()); setting it re-reads the charts.
+    qint64 range() const;
+    void setRange(qint64 seconds);
+    static QList<qint64> rangeSpans();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +64,7 @@ private:
     void createActions();
     void createToolBar();
     void createTable();
+    void createCharts();
     void createStatusBar();
     void restoreSettings();
     void saveSettings() const;
@@ -58,8 +74,12 @@ private:
     void onSourceFinished(const SourceRunResult &result);
     void onRoundFinished(const SyncReport &report);
     void onTick();
+    void onCurrentRowChanged();
+    void reloadCharts();
+    void openDetail(Metric metric, const TrendPoint &point);
 
     void updateStatus();
+    void updateCacheStatus();
     void updateEmptyState();
     void updateErrorColour();
     QString syncErrorText() const;
@@ -74,6 +94,13 @@ private:
     FleetTableModel *m_model = nullptr;
     FleetFilterProxyModel *m_proxy = nullptr;
     QTableView *m_view = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_chartStack = nullptr;
+    QLabel *m_chartHint = nullptr;
+    QLabel *m_chartHeading = nullptr;
+    QMap<Metric, TrendChartView *> m_charts;
+    QComboBox *m_rangeBox = nullptr;
+    QLabel *m_cacheLabel = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QLineEdit *m_filter = nullptr;
     QAction *m_syncAction = nullptr;
@@ -83,6 +110,10 @@ private:
     QProgressBar *m_progress = nullptr;
     QTimer m_tick;
 
+    qint64 m_resourceId = 0; // the resource the charts show; 0 = none
+    QString m_resourceName;
+    quint64 m_chartGeneration = 0; // bumped on every chart read: replies of an older one are dropped
+    bool m_autoSelected = false; // the first row was selected when the table first filled
     bool m_loaded = false; // the first read of the cache has come back
     bool m_reading = false;
     bool m_readAgain = false;

@@ -87,6 +87,9 @@ TrendChartView::TrendChartView(QWidget *parent)
     , m_chart(chart())
 {
     m_chart->setAnimationOptions(QChart::NoAnimation);
+    // The threshold labels and crosshair are drawn in drawForeground(): a partial update would leave old copies
+    // of them behind when the axes move.
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     m_chart->legend()->hide();
     m_chart->setBackgroundRoundness(0);
     m_chart->setDropShadowEnabled(false);
@@ -127,7 +130,7 @@ TrendChartView::TrendChartView(QWidget *parent)
     }
 
     m_emptyLabel = new QLabel(this);
-    m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
+    m_emptyLabel->setObjectName(QStringLiteral("chartEmptyState"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setTextFormat(Qt::PlainText);
