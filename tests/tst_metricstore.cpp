@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlRecord>
 #include <QtTest>
 #include <memory>
 
@@ -333,6 +334,90 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM rollups WHERE period = 86400")), 4);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM rollups WHERE period = 3600")), 4);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_runs")), 1);
+    }
+
+    void alertTransitionsAreRecorded_data() { TestDatabases::addBackendRows(); }
+    void alertTransitionsAreRecorded()
+    {
+        if (!openFresh())
+            QSKIP("no PostgreSQL server (OPSDECK_TEST_PG_URL)");
+        const auto ids = addResources(2);
+        const qint64 a = ids.value(QStringLiteral("id-0"));
+        const qint64 b = ids.value(QStringLiteral("id-1"));
+        auto transition = [](qint64 resource, Metric metric, AlertState state, AlertLevel level, double value,
+                             double threshold, qint64 at, qint64 since) {
+            AlertTransition t;
+            t.resourceId = resource;
+            t.metric = metric;
+            t.state = state;
+            t.level = level;
+            t.value = value;
+            t.threshold = threshold;
+            t.at = at;
+            t.since = since;
+            return t;
+        };
+        QVERIFY(m_store->transaction());
+        QVERIFY2(m_store->recordAlertTransitions({
+                     transition(a, Metric::Cpu, AlertState::Pending, AlertLevel::Warning, 85, 80, 1000, 1000),
+                     transition(a, Metric::Cpu, AlertState::Firing, AlertLevel::Warning, 86, 80, 1300, 1000),
+                     transition(b, Metric::Disk, AlertState::Pending, AlertLevel::Warning, 81, 80, 1300, 1300),
+                     transition(a, Metric::Cpu, AlertState::Escalated, AlertLevel::Critical, 95, 90, 1600, 1600),
+                     transition(b, Metric::Disk, AlertState::Cancelled, AlertLevel::Warning, 70, 80, 1600, 1300),
+                 }),
+                 qPrintable(m_store->lastError()));
+        QVERIFY(m_store->commit());
+        // Pending and Cancelled leave no trace; the escalation updated the one open event.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM alert_events")), 1);
+        auto row = [this](const QString &sql) {
+            QSqlQuery q(m_store->database());
+            q.setForwardOnly(true);
+            if (!q.exec(sql) || !q.next())
+                return QStringList { q.lastError().text() };
+            QStringList cells;
+            for (int i = 0; i < q.record().count(); ++i)
+                cells << (q.isNull(i) ? QStringLiteral("null") : q.value(i).toString());
+            return cells;
+        };
+        const QString select = QStringLiteral("SELECT resource_id, metric, level, state, value, threshold, started_at,"
+                                              " resolved_at FROM alert_events ORDER BY id");
+        QCOMPARE(row(select),
+                 (QStringList { QString::number(a), QStringLiteral("1"), QStringLiteral("critical"),
+                                QStringLiteral("firing"), QStringLiteral("95"), QStringLiteral("90"),
+                                QStringLiteral("1000"), QStringLiteral("null") }));
+
+        QVERIFY(m_store->transaction());
+        QVERIFY(m_store->recordAlertTransitions({
+            transition(a, Metric::Cpu, AlertState::DeEscalated, AlertLevel::Warning, 84, 80, 1900, 1000),
+            transition(a, Metric::Cpu, AlertState::Resolved, AlertLevel::Warning, 50, 80, 2200, 1000),
+            // Fires again: a new event, the resolved one stays history.
+            transition(a, Metric::Cpu, AlertState::Firing, AlertLevel::Critical, 99, 90, 2500, 2500),
+        }));
+        // A rolled-back batch leaves the events as they were.
+        m_store->rollback();
+        QCOMPARE(row(select).value(2), QStringLiteral("critical"));
+        QVERIFY(m_store->transaction());
+        QVERIFY(m_store->recordAlertTransitions({
+            transition(a, Metric::Cpu, AlertState::DeEscalated, AlertLevel::Warning, 84, 80, 1900, 1000),
+            transition(a, Metric::Cpu, AlertState::Resolved, AlertLevel::Warning, 50, 80, 2200, 1000),
+            transition(a, Metric::Cpu, AlertState::Firing, AlertLevel::Critical, 99, 90, 2500, 2500),
+        }));
+        QVERIFY(m_store->commit());
+        QCOMPARE(row(select),
+                 (QStringList { QString::number(a), QStringLiteral("1"), QStringLiteral("warning"),
+                                QStringLiteral("resolved"), QStringLiteral("84"), QStringLiteral("80"),
+                                QStringLiteral("1000"), QStringLiteral("2200") }));
+        QCOMPARE(row(select + QStringLiteral(" DESC")),
+                 (QStringList { QString::number(a), QStringLiteral("1"), QStringLiteral("critical"),
+                                QStringLiteral("firing"), QStringLiteral("99"), QStringLiteral("90"),
+                                QStringLiteral("2500"), QStringLiteral("null") }));
+        // At most one open event per series, even when a Firing comes while one is open (evaluator state lost).
+        QVERIFY(m_store->transaction());
+        QVERIFY(m_store->recordAlertTransitions(
+            { transition(a, Metric::Cpu, AlertState::Firing, AlertLevel::Critical, 97, 90, 2800, 2800) }));
+        QVERIFY(m_store->commit());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM alert_events WHERE state = 'firing'")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM alert_events")), 2);
     }
 
     void syncRunsAreRecorded_data() { TestDatabases::addBackendRows(); }

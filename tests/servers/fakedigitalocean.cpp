@@ -19,6 +19,9 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <map>
+#include <optional>
+#include <vector>
 
 namespace {
 
@@ -60,10 +63,12 @@ qint64 diskGbOf(int droplet)
 
 // CPU-seconds spent in each mode (Modes order) during the interval ending at step k: whole seconds, so that every
 // counter and every delta is exact in a double and a client computes exactly trueCpuPercent().
-std::array<qint64, ModeCount> cpuDeltas(int droplet, qint64 k)
+// A forced busy percent (0–100) replaces the pseudo-random one when given.
+std::array<qint64, ModeCount> cpuDeltas(int droplet, qint64 k, std::optional<int> forcedPercent = std::nullopt)
 {
     const qint64 capacity = Step * vcpusOf(droplet);
-    const qint64 busy = qint64(hashOf(droplet, k, 1) % quint64(capacity + 1));
+    const qint64 busy = forcedPercent ? capacity * *forcedPercent / 100
+                                      : qint64(hashOf(droplet, k, 1) % quint64(capacity + 1));
     const qint64 user = busy / 2, system = busy / 4, iowait = busy / 10, nice = busy / 20, irq = busy / 50,
                  softirq = busy / 50;
     const qint64 steal = busy - user - system - iowait - nice - irq - softirq;
@@ -158,6 +163,19 @@ public:
     QByteArray matrix(const QList<std::pair<QByteArray, std::function<QByteArray(qint64)>>> &series, qint64 fromK,
                       qint64 toK) const;
     QByteArray cpuMatrix(int droplet, qint64 fromK, qint64 toK) const;
+    // The busy percent forced by setCpuPercent() for the interval ending at step k, if any (mutex held).
+    std::optional<int> forcedCpu(int droplet, qint64 k) const
+    {
+        std::optional<int> percent;
+        const auto it = cpuOverrides.find(droplet);
+        if (it == cpuOverrides.end())
+            return percent;
+        for (const auto &[fromTs, value] : it->second) {
+            if (k * Step >= fromTs)
+                percent = value;
+        }
+        return percent;
+    }
     qint64 nowLocked() const { return QDateTime::currentSecsSinceEpoch() + clockOffset; }
 
     const Options options;
@@ -169,6 +187,7 @@ public:
     int budget = 250;
     bool retryAfter = true;
     qint64 clockOffset = 0;
+    std::map<int, std::vector<std::pair<qint64, int>>> cpuOverrides; // droplet → (from ts, percent), by from ts
     QStringList log;
     std::deque<qint64> received; // ms of requests within the last minute
     std::deque<qint64> accepted; // ms of requests within the budget within the last minute
@@ -486,7 +505,7 @@ QByteArray FakeDigitalOcean::Private::cpuMatrix(int droplet, qint64 fromK, qint6
         counters[size_t(m)] = 1000LL * (droplet + 1) * (m + 1);
     for (qint64 k = originK; k <= toK; ++k) {
         if (k > originK) {
-            const auto deltas = cpuDeltas(droplet, k);
+            const auto deltas = cpuDeltas(droplet, k, forcedCpu(droplet, k));
             const bool reboot = droplet == 0 && k == rebootK;
             for (int m = 0; m < ModeCount; ++m)
                 counters[size_t(m)] = reboot ? deltas[size_t(m)] : counters[size_t(m)] + deltas[size_t(m)];
@@ -794,6 +813,14 @@ void FakeDigitalOcean::setClockOffset(qint64 seconds)
     d->clockOffset = seconds;
 }
 
+void FakeDigitalOcean::setCpuPercent(int droplet, int percent, qint64 fromTs)
+{
+    QMutexLocker lock(&d->mutex);
+    auto &list = d->cpuOverrides[droplet];
+    list.emplace_back(fromTs, std::clamp(percent, 0, 100));
+    std::stable_sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+}
+
 qint64 FakeDigitalOcean::now() const
 {
     QMutexLocker lock(&d->mutex);
@@ -830,7 +857,8 @@ std::optional<double> FakeDigitalOcean::trueCpuPercent(int droplet, qint64 ts) c
     const qint64 k = ts / Step;
     if (ts % Step != 0 || k <= d->originK || (droplet == 0 && k == d->rebootK && d->rebootK > 0))
         return std::nullopt;
-    const auto deltas = cpuDeltas(droplet, k);
+    QMutexLocker lock(&d->mutex);
+    const auto deltas = cpuDeltas(droplet, k, d->forcedCpu(droplet, k));
     double total = 0;
     for (qint64 delta : deltas)
         total += double(delta);

@@ -74,6 +74,10 @@ public:
     // The server's clock: data exists up to real now + offset (negative = the fleet's newest data is older).
     void setClockOffset(qint64 seconds);
     qint64 now() const;
+    // From the interval ending at fromTs on, droplet's CPU is busy exactly `percent` % (0–100) instead of its
+    // pseudo-random value; later calls win from their own fromTs. The counters stay monotonic, so a client sees a
+    // step in the percentage, as after a real incident.
+    void setCpuPercent(int droplet, int percent, qint64 fromTs);
 
     // The fleet.
     const Options &options() const;

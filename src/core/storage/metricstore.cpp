@@ -484,6 +484,68 @@ bool MetricStore::insertSyncRun(const SyncRunRecord &run)
     return true;
 }
 
+bool MetricStore::recordAlertTransitions(const QList<AlertTransition> &transitions)
+{
+    if (transitions.isEmpty())
+        return true;
+    const QString firing = alertStateName(AlertState::Firing);
+    QSqlQuery open(m_db);
+    open.prepare(QStringLiteral("INSERT INTO alert_events (resource_id, metric, level, state, value, threshold,"
+                                " started_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery change(m_db);
+    change.prepare(QStringLiteral("UPDATE alert_events SET level = ?, value = ?, threshold = ?"
+                                  " WHERE resource_id = ? AND metric = ? AND state = ?"));
+    QSqlQuery resolve(m_db);
+    resolve.prepare(QStringLiteral("UPDATE alert_events SET state = ?, resolved_at = ?"
+                                   " WHERE resource_id = ? AND metric = ? AND state = ?"));
+    auto failed = [&](const AlertTransition &t, const QSqlQuery &q) {
+        return fail(QStringLiteral("cannot record the %1 alert of resource %2")
+                        .arg(metricName(t.metric))
+                        .arg(t.resourceId),
+                    q.lastError().text());
+    };
+    for (const AlertTransition &t : transitions) {
+        switch (t.state) {
+        case AlertState::Pending:
+        case AlertState::Cancelled:
+            break;
+        case AlertState::Firing:
+        case AlertState::Escalated:
+        case AlertState::DeEscalated:
+            change.addBindValue(alertLevelName(t.level));
+            change.addBindValue(t.value);
+            change.addBindValue(t.threshold);
+            change.addBindValue(t.resourceId);
+            change.addBindValue(int(t.metric));
+            change.addBindValue(firing);
+            if (!change.exec())
+                return failed(t, change);
+            if (change.numRowsAffected() > 0)
+                break;
+            open.addBindValue(t.resourceId);
+            open.addBindValue(int(t.metric));
+            open.addBindValue(alertLevelName(t.level));
+            open.addBindValue(firing);
+            open.addBindValue(t.value);
+            open.addBindValue(t.threshold);
+            open.addBindValue(t.since > 0 ? t.since : t.at);
+            if (!open.exec())
+                return failed(t, open);
+            break;
+        case AlertState::Resolved:
+            resolve.addBindValue(alertStateName(AlertState::Resolved));
+            resolve.addBindValue(t.at);
+            resolve.addBindValue(t.resourceId);
+            resolve.addBindValue(int(t.metric));
+            resolve.addBindValue(firing);
+            if (!resolve.exec())
+                return failed(t, resolve);
+            break;
+        }
+    }
+    return true;
+}
+
 bool MetricStore::prune(qint64 now, int retentionDays)
 {
     const qint64 rawCutoff = now - qint64(retentionDays) * Schema::DaySeconds;

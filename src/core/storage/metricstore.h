@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alerttransition.h"
 #include "metric.h"
 #include "resourceinfo.h"
 
@@ -69,6 +70,15 @@ public:
     std::optional<QHash<QString, qint64>> lastSampleTimes(const QString &source);
 
     bool insertSyncRun(const SyncRunRecord &run);
+
+    // Stores alert transitions in alert_events, in the order given (time order): Firing opens an event (state
+    // 'firing', started_at = the transition's `since`, when the value reached the threshold — not when `for` ran
+    // out, so the event spans the whole condition); Escalated and DeEscalated update the level, value and threshold
+    // of the series' open event; Resolved closes it (state 'resolved', resolved_at = the transition's time).
+    // Pending and Cancelled are not stored. At most one event per resource×metric is open: a Firing while one is
+    // open (evaluator state lost) updates it, and a change without an open event opens one. Callers wrap it in
+    // the transaction of the samples that caused the transitions.
+    bool recordAlertTransitions(const QList<AlertTransition> &transitions);
 
     // Deletes raw samples older than retentionDays, rollups older than 400 days, and sync runs and resolved
     // alerts older than 400 days, and merges the pieces of the fleet rollups. Runs in its own transaction.

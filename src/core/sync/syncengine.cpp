@@ -1,4 +1,6 @@
 #include "syncengine.h"
+#include "alerts/alertevaluator.h"
+#include "alerts/alertrule.h"
 #include "sources/sourcefactory.h"
 #include "storage/database.h"
 #include "storage/metricstore.h"
@@ -8,6 +10,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonDocument>
 #include <QSet>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -15,11 +18,24 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 #include <QTimer>
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcSync, "opsdeck.sync", QtInfoMsg)
+
+namespace {
+
+// The alerting of one source's sync: the evaluator, continued from the state the last sync of the source left in
+// source_state, and the resources the source reported (their name, kind and tags select the rules).
+struct SourceAlerts
+{
+    AlertEvaluator evaluator;
+    QHash<qint64, ResourceInfo> resources;
+};
+
+} // namespace
 
 // Lives on the engine's thread; every member is touched only there, except m_cancel.
 class SyncWorker final : public QObject
@@ -29,6 +45,7 @@ public:
     SyncWorker(Config config, DatabaseUrl url)
         : m_config(std::move(config))
         , m_url(std::move(url))
+        , m_rules(m_config.alerts)
     {
     }
     ~SyncWorker() override { shutdown(); }
@@ -51,15 +68,19 @@ private:
     bool ensureOpen(QString *error);
     SourceRunResult syncSource(const SourceConfig &config);
     bool commitCollection(const SourceConfig &config, Collection &collection, SourceContext &context,
-                          QHash<QString, qint64> &ids, SourceRunResult &result, SyncRunRecord *run, QString *error);
+                          QHash<QString, qint64> &ids, SourceAlerts &alerts, SourceRunResult &result,
+                          SyncRunRecord *run, QString *error);
+    QList<AlertTransition> evaluateAlerts(const QList<SampleRow> &rows, SourceAlerts &alerts) const;
     void schedule(const QString &source);
     void pruneIfDue(qint64 now);
     RateLimiter *rateLimiter(const SourceConfig &config, const QString &savedState);
     static inline const QString RateStateKey = QStringLiteral("rate_limiter");
+    static inline const QString AlertStateKey = QStringLiteral("alerts");
     QList<FiringAlert> firingAlerts();
 
     Config m_config;
     DatabaseUrl m_url;
+    AlertRuleSet m_rules;
     QString m_connection;
     std::unique_ptr<MetricStore> m_store;
     std::map<QString, QTimer *> m_timers;
@@ -223,6 +244,18 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
         return finish(QStringLiteral("failed"), m_store->lastError());
     context.loadState(*state);
     context.loadLastSampleTimes(*times);
+    // Read under the source's lock: the state is the one the last syncer of this source committed.
+    SourceAlerts alerts;
+    if (const QString saved = state->value(AlertStateKey); !saved.isEmpty()) {
+        QString alertError;
+        const auto restored = AlertEvaluatorState::fromJson(QJsonDocument::fromJson(saved.toUtf8()).object(),
+                                                            &alertError);
+        if (restored)
+            alerts.evaluator.importState(*restored);
+        else // not worth failing the sync for: alerts pending now start their `for` again
+            qCWarning(lcSync).noquote() << QStringLiteral("%1: the stored alert state is unreadable (%2); starting afresh")
+                                               .arg(config.name, alertError);
+    }
     context.setCancelFlag(&m_cancel);
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
@@ -232,7 +265,7 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
         [this, name = config.name](int done, int total) { Q_EMIT sourceProgress(name, done, total); });
     QHash<QString, qint64> ids;
     context.setFlushFunction([&](Collection &out, QString *flushError) {
-        return commitCollection(config, out, context, ids, result, nullptr, flushError);
+        return commitCollection(config, out, context, ids, alerts, result, nullptr, flushError);
     });
 
     Collection collection;
@@ -259,24 +292,28 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
 
     // The final batch and the sync_runs row commit together: either both are there or neither.
     run.durationMs = clock.elapsed();
-    if (!commitCollection(config, collection, context, ids, result, &run, &error))
+    if (!commitCollection(config, collection, context, ids, alerts, result, &run, &error))
         return finish(QStringLiteral("failed"), error);
     return finish(QStringLiteral("ok"), result.error);
 }
 
-// One transaction: resources, samples (with their rollups and latest values), the source's state and — for the
-// final batch of a sync — its sync_runs row.
+// One transaction: resources, samples (with their rollups and latest values), the alert transitions those samples
+// caused, the source's state (the evaluator's with it) and — for the final batch of a sync — its sync_runs row.
 bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collection, SourceContext &context,
-                                  QHash<QString, qint64> &ids, SourceRunResult &result, SyncRunRecord *run,
-                                  QString *error)
+                                  QHash<QString, qint64> &ids, SourceAlerts &alerts, SourceRunResult &result,
+                                  SyncRunRecord *run, QString *error)
 {
     if (!m_store->transaction()) {
         *error = m_store->lastError();
         return false;
     }
+    // A rolled-back batch must not have moved the evaluator on: its samples come again, or never were.
+    std::optional<AlertEvaluatorState> alertsBefore;
     auto abort = [&] {
         *error = m_store->lastError();
         m_store->rollback();
+        if (alertsBefore)
+            alerts.evaluator.importState(*alertsBefore);
         return false;
     };
     if (!collection.resources.isEmpty()) {
@@ -285,6 +322,8 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
         if (!stored)
             return abort();
         ids.insert(*stored);
+        for (const ResourceInfo &r : std::as_const(collection.resources))
+            alerts.resources.insert(stored->value(r.externalId), r);
     }
     QList<SampleRow> rows;
     rows.reserve(collection.samples.size());
@@ -299,7 +338,16 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
     if (unknown > 0)
         qCWarning(lcSync) << config.name << "reported" << unknown << "samples for resources it did not list";
     const qint64 inserted = m_store->writeSamples(rows);
-    if (inserted < 0 || !m_store->saveSourceState(config.name, context.allState()))
+    if (inserted < 0)
+        return abort();
+    if (!rows.isEmpty()) {
+        alertsBefore = alerts.evaluator.exportState();
+        if (!m_store->recordAlertTransitions(evaluateAlerts(rows, alerts)))
+            return abort();
+        context.setState(AlertStateKey, QString::fromUtf8(QJsonDocument(alerts.evaluator.exportState().toJson())
+                                                              .toJson(QJsonDocument::Compact)));
+    }
+    if (!m_store->saveSourceState(config.name, context.allState()))
         return abort();
     result.resources = int(ids.size());
     result.samples += inserted;
@@ -317,6 +365,8 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
     }
     if (!m_store->commit()) {
         *error = m_store->lastError();
+        if (alertsBefore)
+            alerts.evaluator.importState(*alertsBefore);
         return false;
     }
     const bool resourcesChanged = !collection.resources.isEmpty();
@@ -337,6 +387,30 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
         Q_EMIT dataChanged(changed);
     }
     return true;
+}
+
+// Feeds the rows of a batch to the evaluator, series by series in time order, and returns the transitions in time
+// order. Rows already evaluated (an overlapping window, a duplicate the store ignored) are skipped by the evaluator.
+QList<AlertTransition> SyncWorker::evaluateAlerts(const QList<SampleRow> &rows, SourceAlerts &alerts) const
+{
+    std::map<std::pair<qint64, int>, QList<AlertSample>> series;
+    for (const SampleRow &row : rows)
+        series[{ row.resourceId, int(row.metric) }].append(AlertSample { row.ts, row.value });
+    QList<AlertTransition> transitions;
+    for (auto &[key, samples] : series) {
+        std::stable_sort(samples.begin(), samples.end(),
+                         [](const AlertSample &a, const AlertSample &b) { return a.ts < b.ts; });
+        const Metric metric = Metric(key.second);
+        const auto resource = alerts.resources.constFind(key.first);
+        const AlertRule rule = resource == alerts.resources.cend() ? m_rules.defaultRule(metric)
+                                                                   : m_rules.ruleFor(*resource, metric);
+        transitions += alerts.evaluator.feed(key.first, metric, samples, rule);
+    }
+    std::stable_sort(transitions.begin(), transitions.end(),
+                     [](const AlertTransition &a, const AlertTransition &b) { return a.at < b.at; });
+    for (const AlertTransition &t : std::as_const(transitions))
+        qCDebug(lcSync).noquote() << QStringLiteral("alert:") << describeTransition(t);
+    return transitions;
 }
 
 // One limiter per source for the life of the worker; its memory of recent requests also lives in source_state, so
