@@ -1,4 +1,7 @@
 #include "mainwindow.h"
+#include "performancepanel.h"
+#include "syncpanel.h"
+#include "traycontroller.h"
 #include "appicon.h"
 #include "detaildialog.h"
 #include "elidedlabel.h"
@@ -23,6 +26,8 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -37,6 +42,8 @@ const auto StateKey = QStringLiteral("MainWindow/state");
 const auto HeaderKey = QStringLiteral("MainWindow/fleetHeader");
 const auto HeaderColumnsKey = QStringLiteral("MainWindow/fleetHeaderColumns");
 const auto SplitterKey = QStringLiteral("MainWindow/splitter");
+const auto TabKey = QStringLiteral("MainWindow/tab");
+const auto TrayHintKey = QStringLiteral("MainWindow/trayHintShown");
 const auto RangeKey = QStringLiteral("MainWindow/trendRange");
 
 constexpr qint64 Hour = 3600;
@@ -90,6 +97,10 @@ MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     m_repository->follow(m_engine.get());
     connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::refresh);
     connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::reloadCharts);
+    connect(m_engine.get(), &SyncEngine::sourceStarted, m_syncPanel, &SyncPanel::sourceStarted);
+    connect(m_engine.get(), &SyncEngine::sourceProgress, m_syncPanel, &SyncPanel::sourceProgress);
+    connect(m_engine.get(), &SyncEngine::sourceFinished, m_syncPanel, &SyncPanel::sourceFinished);
+    createTray();
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
     m_tick.start(TickMs);
 
@@ -126,7 +137,7 @@ void MainWindow::createActions()
 
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(quit, &QAction::triggered, this, &MainWindow::quit);
     addAction(quit);
 }
 
@@ -287,8 +298,17 @@ void MainWindow::createCharts()
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
+    m_syncPanel = new SyncPanel(m_repository.get(), m_setup.config, this);
+    m_performancePanel = new PerformancePanel(m_repository.get(), this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_chartStack, tr("&Trends"));
+    m_tabs->addTab(m_syncPanel, tr("S&ync"));
+    m_tabs->addTab(m_performancePanel, tr("&Performance"));
+    m_tabs->setAccessibleName(tr("Details"));
     m_splitter->addWidget(m_view);
-    m_splitter->addWidget(m_chartStack);
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     setCentralWidget(m_splitter);
@@ -405,6 +425,7 @@ void MainWindow::restoreSettings()
     // A header saved with another set of columns would put sections in the wrong places.
     if (settings.value(HeaderColumnsKey).toInt() == FleetTableModel::ColumnCount)
         m_view->horizontalHeader()->restoreState(settings.value(HeaderKey).toByteArray());
+    m_tabs->setCurrentIndex(std::clamp(settings.value(TabKey, 0).toInt(), 0, m_tabs->count() - 1));
     if (!m_splitter->restoreState(settings.value(SplitterKey).toByteArray()))
     {
         // The table as wide as its columns, as long as the charts keep a readable width.
@@ -424,13 +445,64 @@ void MainWindow::saveSettings() const
     settings.setValue(HeaderKey, m_view->horizontalHeader()->saveState());
     settings.setValue(HeaderColumnsKey, int(FleetTableModel::ColumnCount));
     settings.setValue(SplitterKey, m_splitter->saveState());
+    settings.setValue(TabKey, m_tabs->currentIndex());
     settings.setValue(RangeKey, range());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    // With a tray OpsDeck keeps watching when the window closes (and says so once); without one, closing quits.
+    if (m_tray->hasTray() && !m_quitting) {
+        event->ignore();
+        hide();
+        QSettings settings;
+        if (!settings.value(TrayHintKey, false).toBool()) {
+            settings.setValue(TrayHintKey, true);
+            m_tray->trayIcon()->showMessage(tr("OpsDeck is still running"),
+                                            tr("OpsDeck keeps syncing and will tell you about alerts from the tray. "
+                                               "Choose Quit in the tray menu (or press Ctrl+Q) to end it."),
+                                            QSystemTrayIcon::Information, 10000);
+        }
+        return;
+    }
     event->accept();
+}
+
+void MainWindow::createTray()
+{
+    m_tray = new TrayController(this);
+    connect(m_engine.get(), &SyncEngine::alertTransitions, m_tray, &TrayController::onAlertTransitions);
+    connect(m_tray, &TrayController::showRequested, this, &MainWindow::showFromTray);
+    connect(m_tray, &TrayController::syncRequested, this, &MainWindow::syncNow);
+    connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
+    if (!m_tray->hasTray())
+        connect(m_tray, &TrayController::notified, this, &MainWindow::showAlertInWindow);
+}
+
+void MainWindow::showFromTray()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    saveSettings();
+    close();
+    QCoreApplication::quit();
+}
+
+// Without a tray, alerts are told in the window: the status bar carries the grouped notification for a minute.
+void MainWindow::showAlertInWindow(const AlertNotification &notification)
+{
+    QString text = notification.title;
+    const QString first = notification.body.section(QLatin1Char('\n'), 0, 0);
+    if (!first.isEmpty() && first != notification.title)
+        text += QStringLiteral(" — ") + first;
+    statusBar()->showMessage(text, 60000);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -19,6 +19,11 @@ class QLineEdit;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
+class PerformancePanel;
+class SyncPanel;
+class TrayController;
+struct AlertNotification;
 class QTableView;
 class Repository;
 class SyncEngine;
@@ -77,6 +82,10 @@ private:
     void onCurrentRowChanged();
     void reloadCharts();
     void openDetail(Metric metric, const TrendPoint &point);
+    void createTray();
+    void showFromTray();
+    void quit();
+    void showAlertInWindow(const AlertNotification &notification);
 
     void updateStatus();
     void updateCacheStatus();
@@ -96,6 +105,11 @@ private:
     QTableView *m_view = nullptr;
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_chartStack = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    SyncPanel *m_syncPanel = nullptr;
+    PerformancePanel *m_performancePanel = nullptr;
+    TrayController *m_tray = nullptr;
+    bool m_quitting = false; // Quit was asked for: closing the window ends OpsDeck even with a tray
     QLabel *m_chartHint = nullptr;
     QLabel *m_chartHeading = nullptr;
     QMap<Metric, TrendChartView *> m_charts;

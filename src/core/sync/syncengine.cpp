@@ -63,6 +63,7 @@ Q_SIGNALS:
     void sourceFinished(const SourceRunResult &result);
     void roundFinished(const SyncReport &report);
     void dataChanged(const QList<qint64> &resourceIds);
+    void alertTransitions(const QList<AlertTransition> &transitions, const QHash<qint64, QString> &resourceNames);
 
 private:
     bool ensureOpen(QString *error);
@@ -340,9 +341,11 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
     const qint64 inserted = m_store->writeSamples(rows);
     if (inserted < 0)
         return abort();
+    QList<AlertTransition> transitions;
     if (!rows.isEmpty()) {
         alertsBefore = alerts.evaluator.exportState();
-        if (!m_store->recordAlertTransitions(evaluateAlerts(rows, alerts)))
+        transitions = evaluateAlerts(rows, alerts);
+        if (!m_store->recordAlertTransitions(transitions))
             return abort();
         context.setState(AlertStateKey, QString::fromUtf8(QJsonDocument(alerts.evaluator.exportState().toJson())
                                                               .toJson(QJsonDocument::Compact)));
@@ -385,6 +388,14 @@ bool SyncWorker::commitCollection(const SourceConfig &config, Collection &collec
             }
         }
         Q_EMIT dataChanged(changed);
+    }
+    if (!transitions.isEmpty()) {
+        QHash<qint64, QString> names;
+        for (const AlertTransition &t : std::as_const(transitions)) {
+            if (const auto r = alerts.resources.constFind(t.resourceId); r != alerts.resources.cend())
+                names.insert(t.resourceId, r->name);
+        }
+        Q_EMIT alertTransitions(transitions, names);
     }
     return true;
 }
@@ -457,6 +468,9 @@ SyncEngine::SyncEngine(Config config, DatabaseUrl url, QObject *parent)
     : QObject(parent)
     , m_worker(new SyncWorker(std::move(config), std::move(url)))
 {
+    // Crossing from the worker's thread to the receivers' queues.
+    qRegisterMetaType<QList<AlertTransition>>();
+    qRegisterMetaType<QHash<qint64, QString>>();
     m_thread.setObjectName(QStringLiteral("opsdeck-sync"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, [this] { m_worker->shutdown(); });
@@ -465,6 +479,7 @@ SyncEngine::SyncEngine(Config config, DatabaseUrl url, QObject *parent)
     connect(m_worker, &SyncWorker::sourceFinished, this, &SyncEngine::sourceFinished);
     connect(m_worker, &SyncWorker::roundFinished, this, &SyncEngine::roundFinished);
     connect(m_worker, &SyncWorker::dataChanged, this, &SyncEngine::dataChanged);
+    connect(m_worker, &SyncWorker::alertTransitions, this, &SyncEngine::alertTransitions);
 }
 
 SyncEngine::~SyncEngine()

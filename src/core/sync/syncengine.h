@@ -1,9 +1,12 @@
 #pragma once
 
+#include "alerts/alerttransition.h"
 #include "config/config.h"
 #include "config/databaseurl.h"
 #include "syncreport.h"
 
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QStringList>
 #include <QThread>
@@ -45,6 +48,9 @@ Q_SIGNALS:
     // Emitted after a commit that stored new data: views re-read the cache. resourceIds are the resources whose
     // samples were written (empty when only resource facts changed).
     void dataChanged(const QList<qint64> &resourceIds);
+    // Emitted after a commit that recorded alert transitions (in time order): one commit is one burst for the
+    // notifier. resourceNames maps the resources of the transitions to their names, where the source listed them.
+    void alertTransitions(const QList<AlertTransition> &transitions, const QHash<qint64, QString> &resourceNames);
     void stopped();
 
 private:
