@@ -49,6 +49,7 @@ private slots:
     void notificationNamesTheResource();
     void worstLevelFollowsTransitions();
     void toolTipCountsAlerts();
+    void firingAtStartShowsWithoutNotifying();
     void pausedStaysQuiet_data();
     void pausedStaysQuiet();
     void resumeNotifiesAgain();
@@ -135,6 +136,36 @@ void TestTrayController::worstLevelFollowsTransitions()
     m_tray->onAlertTransitions({ transition(2, AlertState::Resolved, AlertLevel::Warning, 40, T0 + 420) }, names);
     QCOMPARE(m_tray->worstLevel(), std::nullopt);
     QCOMPARE(m_tray->activeCount(), 0);
+}
+
+void TestTrayController::firingAtStartShowsWithoutNotifying()
+{
+    // What alert_events holds when the window opens: two open alerts and one already resolved.
+    AlertEventRow warning;
+    warning.resourceId = 1;
+    warning.resource = QStringLiteral("web-1");
+    warning.metric = Metric::Disk;
+    warning.level = QStringLiteral("warning");
+    AlertEventRow critical = warning;
+    critical.resourceId = 2;
+    critical.resource = QStringLiteral("db-main");
+    critical.metric = Metric::Cpu;
+    critical.level = QStringLiteral("critical");
+    AlertEventRow resolved = critical;
+    resolved.resourceId = 3;
+    resolved.resolvedAt = 1000;
+    m_tray->setFiring({ warning, critical, resolved });
+    QCOMPARE(m_tray->activeCount(), 2);
+    QCOMPARE(m_tray->worstLevel(), std::optional<AlertLevel>(AlertLevel::Critical));
+    QVERIFY(m_notifier.notifications().isEmpty());
+    // A later resolve of the loaded alert clears it like any other.
+    AlertTransition t;
+    t.resourceId = 2;
+    t.metric = Metric::Cpu;
+    t.level = AlertLevel::Critical;
+    t.state = AlertState::Resolved;
+    m_tray->onAlertTransitions({ t }, {});
+    QCOMPARE(m_tray->worstLevel(), std::optional<AlertLevel>(AlertLevel::Warning));
 }
 
 void TestTrayController::toolTipCountsAlerts()

@@ -478,6 +478,11 @@ void MainWindow::createTray()
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     if (!m_tray->hasTray())
         connect(m_tray, &TrayController::notified, this, &MainWindow::showAlertInWindow);
+    // What is firing already, so the icon is right from the start, not only after the next transition.
+    m_repository->alertLog(0, 1000, true).then(this, [this](const AlertLogResult &result) {
+        if (result.error.isEmpty())
+            m_tray->setFiring(result.events);
+    });
 }
 
 void MainWindow::showFromTray()

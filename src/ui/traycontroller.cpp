@@ -139,6 +139,21 @@ void TrayController::onAlertTransitions(const QList<AlertTransition> &transition
     updateState();
 }
 
+void TrayController::setFiring(const QList<AlertEventRow> &events)
+{
+    m_active.clear();
+    for (const AlertEventRow &e : events) {
+        if (e.resolvedAt != 0)
+            continue;
+        if (const std::optional<AlertLevel> level = alertLevelFromName(e.level)) {
+            m_active[std::make_pair(e.resourceId, int(e.metric))] = *level;
+            if (!e.resource.isEmpty())
+                m_names.insert(e.resourceId, e.resource);
+        }
+    }
+    updateState();
+}
+
 void TrayController::pauseFor(qint64 seconds)
 {
     pauseUntil(QDateTime::currentSecsSinceEpoch() + seconds);

@@ -2,6 +2,7 @@
 
 #include "alerts/alertgrouper.h"
 #include "alerts/alertnotifier.h"
+#include "query/readmodels.h"
 #include "alerts/alerttransition.h"
 
 #include <QHash>
@@ -57,6 +58,9 @@ public:
 public Q_SLOTS:
     // One call is one sync commit, i.e. one burst: at most one notification comes of it.
     void onAlertTransitions(const QList<AlertTransition> &transitions, const QHash<qint64, QString> &names);
+    // The alerts the cache says are firing (at start, before any sync): the icon and tooltip show them at once,
+    // without a notification — they were announced when they fired.
+    void setFiring(const QList<AlertEventRow> &events);
     void pauseFor(qint64 seconds);
     void pauseUntilTomorrow();
     void resume();

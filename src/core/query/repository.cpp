@@ -269,8 +269,9 @@ void Repository::follow(SyncEngine *engine)
 void Repository::dataCommitted(const QList<qint64> &resourceIds)
 {
     QStringList tags { QStringLiteral("fleet"), QStringLiteral("sync_runs") };
+    // New samples bring their alert transitions in the same commit.
     if (!resourceIds.isEmpty())
-        tags << QStringLiteral("samples");
+        tags << QStringLiteral("samples") << QStringLiteral("alerts");
     for (qint64 id : resourceIds)
         tags << resourceTag(id);
     m_cache.invalidate(tags);
