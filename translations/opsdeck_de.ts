@@ -143,7 +143,7 @@
     </message>
     <message>
         <location filename="../src/ui/fleettablemodel.cpp" line="216"/>
-        <location filename="../src/ui/mainwindow.cpp" line="233"/>
+        <location filename="../src/ui/mainwindow.cpp" line="234"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
@@ -275,208 +275,213 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="73"/>
+        <location filename="../src/ui/mainwindow.cpp" line="74"/>
         <source>OpsDeck</source>
         <translation>OpsDeck</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="123"/>
+        <location filename="../src/ui/mainwindow.cpp" line="124"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="126"/>
+        <location filename="../src/ui/mainwindow.cpp" line="127"/>
         <source>Sync all enabled sources now (Ctrl+R, F5)</source>
         <translation>Alle aktivierten Quellen jetzt synchronisieren (Strg+R, F5)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="130"/>
+        <location filename="../src/ui/mainwindow.cpp" line="131"/>
         <source>Filter</source>
         <translation>Filtern</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="138"/>
+        <location filename="../src/ui/mainwindow.cpp" line="139"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="146"/>
+        <location filename="../src/ui/mainwindow.cpp" line="147"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="157"/>
+        <location filename="../src/ui/mainwindow.cpp" line="158"/>
         <source>Time range</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="158"/>
+        <location filename="../src/ui/mainwindow.cpp" line="159"/>
         <source>How far back the trend charts reach (Alt+A)</source>
         <translation>Wie weit die Verlaufsdiagramme zurückreichen (Alt+E)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="160"/>
+        <location filename="../src/ui/mainwindow.cpp" line="161"/>
         <source>Last hour</source>
         <translation>Letzte Stunde</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="160"/>
+        <location filename="../src/ui/mainwindow.cpp" line="161"/>
         <source>Last 6 hours</source>
         <translation>Letzte 6 Stunden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="160"/>
+        <location filename="../src/ui/mainwindow.cpp" line="161"/>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="160"/>
+        <location filename="../src/ui/mainwindow.cpp" line="161"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="160"/>
+        <location filename="../src/ui/mainwindow.cpp" line="161"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="171"/>
+        <location filename="../src/ui/mainwindow.cpp" line="172"/>
         <source>R&amp;ange:</source>
         <translation>Z&amp;eitraum:</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="183"/>
+        <location filename="../src/ui/mainwindow.cpp" line="184"/>
         <source>Filter resources…</source>
         <translation>Ressourcen filtern…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="184"/>
+        <location filename="../src/ui/mainwindow.cpp" line="185"/>
         <source>Filter resources</source>
         <translation>Ressourcen filtern</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="185"/>
+        <location filename="../src/ui/mainwindow.cpp" line="186"/>
         <source>Show only resources whose name, kind, source, region, status or tags contain every word typed (Ctrl+F)</source>
         <translation>Nur Ressourcen anzeigen, deren Name, Typ, Quelle, Region, Status oder Tags jedes eingegebene Wort enthalten (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="206"/>
+        <location filename="../src/ui/mainwindow.cpp" line="207"/>
         <source>Fleet</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="207"/>
+        <location filename="../src/ui/mainwindow.cpp" line="208"/>
         <source>Resources with their latest CPU, memory and disk readings</source>
         <translation>Ressourcen mit ihren neuesten Messwerten für CPU, Arbeitsspeicher und Festplatte</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="306"/>
+        <location filename="../src/ui/mainwindow.cpp" line="307"/>
         <source>&amp;Trends</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="307"/>
+        <location filename="../src/ui/mainwindow.cpp" line="308"/>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/mainwindow.cpp" line="309"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronisation</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="308"/>
+        <location filename="../src/ui/mainwindow.cpp" line="310"/>
         <source>&amp;Performance</source>
         <translation>&amp;Leistung</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="309"/>
+        <location filename="../src/ui/mainwindow.cpp" line="311"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="357"/>
+        <location filename="../src/ui/mainwindow.cpp" line="359"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="388"/>
+        <location filename="../src/ui/mainwindow.cpp" line="390"/>
         <source>Sync in progress</source>
         <translation>Synchronisierung läuft</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="397"/>
+        <location filename="../src/ui/mainwindow.cpp" line="399"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="402"/>
+        <location filename="../src/ui/mainwindow.cpp" line="404"/>
         <source>Last sync error</source>
         <translation>Letzter Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="411"/>
+        <location filename="../src/ui/mainwindow.cpp" line="413"/>
         <source>Query cache hit rate</source>
         <translation>Trefferquote des Abfrage-Caches</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="462"/>
+        <location filename="../src/ui/mainwindow.cpp" line="464"/>
         <source>OpsDeck is still running</source>
         <translation>OpsDeck läuft weiter</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="463"/>
+        <location filename="../src/ui/mainwindow.cpp" line="465"/>
         <source>OpsDeck keeps syncing and will tell you about alerts from the tray. Choose Quit in the tray menu (or press Ctrl+Q) to end it.</source>
         <translation>OpsDeck synchronisiert weiter und meldet Alarme über das Symbol im Systembereich. Wählen Sie dort „Beenden“ (oder drücken Sie Strg+Q), um OpsDeck zu beenden.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="629"/>
+        <location filename="../src/ui/mainwindow.cpp" line="636"/>
         <source>Cannot sync: %1</source>
         <translation>Synchronisierung nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="633"/>
+        <location filename="../src/ui/mainwindow.cpp" line="640"/>
         <source>source &apos;%1&apos; failed</source>
         <translation>Quelle „%1“ fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="634"/>
-        <location filename="../src/ui/mainwindow.cpp" line="638"/>
+        <location filename="../src/ui/mainwindow.cpp" line="641"/>
+        <location filename="../src/ui/mainwindow.cpp" line="645"/>
         <source>Last sync failed: %1</source>
         <translation>Letzte Synchronisierung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="646"/>
+        <location filename="../src/ui/mainwindow.cpp" line="653"/>
         <source>Reading the cache…</source>
         <translation>Cache wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="648"/>
+        <location filename="../src/ui/mainwindow.cpp" line="655"/>
         <source>Syncing %1…</source>
         <translation>%1 wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="650"/>
+        <location filename="../src/ui/mainwindow.cpp" line="657"/>
         <source>Starting sync…</source>
         <translation>Synchronisierung wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="654"/>
+        <location filename="../src/ui/mainwindow.cpp" line="661"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="654"/>
+        <location filename="../src/ui/mainwindow.cpp" line="661"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="659"/>
+        <location filename="../src/ui/mainwindow.cpp" line="666"/>
         <source>%1 of %2 resources</source>
         <translation>%1 von %2 Ressourcen</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="661"/>
+        <location filename="../src/ui/mainwindow.cpp" line="668"/>
         <source>1 resource</source>
         <translation>1 Ressource</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/mainwindow.cpp" line="661"/>
+        <location filename="../src/ui/mainwindow.cpp" line="668"/>
         <source>%n resources</source>
         <translation>
             <numerusform>%n Ressource</numerusform>
@@ -484,29 +489,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="668"/>
+        <location filename="../src/ui/mainwindow.cpp" line="675"/>
         <source>No source is enabled in %1</source>
         <translation>In %1 ist keine Quelle aktiviert</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="670"/>
+        <location filename="../src/ui/mainwindow.cpp" line="677"/>
         <source>Cannot read the cache: %1</source>
         <translation>Cache kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="683"/>
+        <location filename="../src/ui/mainwindow.cpp" line="690"/>
         <source>cache %1 % hits</source>
         <translation>Cache %1 % Treffer</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="694"/>
+        <location filename="../src/ui/mainwindow.cpp" line="701"/>
         <source>OpsDeck cannot read its cache:
 %1</source>
         <translation>OpsDeck kann seinen Cache nicht lesen:
 %1</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="696"/>
+        <location filename="../src/ui/mainwindow.cpp" line="703"/>
         <source>%1
 
 Check the source settings in %2, then press Sync now (F5).</source>
@@ -515,7 +520,7 @@ Check the source settings in %2, then press Sync now (F5).</source>
 Prüfen Sie die Einstellungen der Quellen in %2 und wählen Sie dann „Jetzt synchronisieren“ (F5).</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="698"/>
+        <location filename="../src/ui/mainwindow.cpp" line="705"/>
         <source>No source is enabled, so there is nothing to collect.
 
 Add a [source.NAME] section to %1 and restart OpsDeck.</source>
@@ -524,29 +529,186 @@ Add a [source.NAME] section to %1 and restart OpsDeck.</source>
 Fügen Sie in %1 einen Abschnitt [source.NAME] hinzu und starten Sie OpsDeck neu.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="705"/>
+        <location filename="../src/ui/mainwindow.cpp" line="712"/>
         <source>Collecting the first readings of this machine…</source>
         <translation>Erste Messwerte dieses Rechners werden erfasst…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="706"/>
+        <location filename="../src/ui/mainwindow.cpp" line="713"/>
         <source>Collecting the first readings from your sources…</source>
         <translation>Erste Messwerte Ihrer Quellen werden erfasst…</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="709"/>
+        <location filename="../src/ui/mainwindow.cpp" line="716"/>
         <source>No resources match “%1”.</source>
         <translation>Keine Ressource passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="716"/>
+        <location filename="../src/ui/mainwindow.cpp" line="723"/>
         <source>The CPU, memory and disk trends of a resource appear here once it has readings.</source>
         <translation>Die Verläufe von CPU, Arbeitsspeicher und Festplatte einer Ressource erscheinen hier, sobald sie Messwerte hat.</translation>
     </message>
     <message>
-        <location filename="../src/ui/mainwindow.cpp" line="718"/>
+        <location filename="../src/ui/mainwindow.cpp" line="725"/>
         <source>Select a resource in the table to see its CPU, memory and disk trends.</source>
         <translation>Wählen Sie eine Ressource in der Tabelle, um ihre Verläufe von CPU, Arbeitsspeicher und Festplatte zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="28"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="30"/>
+        <location filename="../src/ui/overviewpanel.cpp" line="152"/>
+        <source>No resources yet. Run a sync (opsdeck --sync) or wait for the next one, and the fleet appears here.</source>
+        <translation>Noch keine Ressourcen. Starten Sie eine Synchronisierung (opsdeck --sync) oder warten Sie auf die nächste, dann erscheint die Flotte hier.</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="33"/>
+        <source>Overview empty</source>
+        <translation>Übersicht leer</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="39"/>
+        <source>Resources by kind</source>
+        <translation>Ressourcen nach Art</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="45"/>
+        <source>Resources by status</source>
+        <translation>Ressourcen nach Status</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="52"/>
+        <location filename="../src/ui/overviewpanel.cpp" line="68"/>
+        <source>Top %1 by %2</source>
+        <translation>Top %1 nach %2</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="53"/>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="63"/>
+        <source>Fleet average %1, last 24 h</source>
+        <translation>Flottendurchschnitt %1, letzte 24 h</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="64"/>
+        <source>Fleet average %1</source>
+        <translation>Flottendurchschnitt %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="106"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="108"/>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="110"/>
+        <source>Disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="118"/>
+        <source>1 host</source>
+        <translation>1 Host</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/overviewpanel.cpp" line="118"/>
+        <source>%n hosts</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="120"/>
+        <source>1 droplet</source>
+        <translation>1 Droplet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/overviewpanel.cpp" line="120"/>
+        <source>%n droplets</source>
+        <translation>
+            <numerusform>%n Droplet</numerusform>
+            <numerusform>%n Droplets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="122"/>
+        <source>1 database</source>
+        <translation>1 Datenbank</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/overviewpanel.cpp" line="122"/>
+        <source>%n databases</source>
+        <translation>
+            <numerusform>%n Datenbank</numerusform>
+            <numerusform>%n Datenbanken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="124"/>
+        <source>1 app</source>
+        <translation>1 App</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/overviewpanel.cpp" line="124"/>
+        <source>%n apps</source>
+        <translation>
+            <numerusform>%n App</numerusform>
+            <numerusform>%n Apps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="125"/>
+        <source>%1 %2</source>
+        <comment>count and kind</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="147"/>
+        <source>The overview could not be read: %1</source>
+        <translation>Die Übersicht konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="166"/>
+        <source>1 resource</source>
+        <translation>1 Ressource</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/ui/overviewpanel.cpp" line="166"/>
+        <source>%n resources</source>
+        <translation>
+            <numerusform>%n Ressource</numerusform>
+            <numerusform>%n Ressourcen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="172"/>
+        <source>%1 %2</source>
+        <comment>count and status</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="173"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../src/ui/overviewpanel.cpp" line="200"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -1185,12 +1347,12 @@ Fügen Sie in %1 einen Abschnitt [source.NAME] hinzu und starten Sie OpsDeck neu
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../src/ui/traycontroller.cpp" line="187"/>
+        <location filename="../src/ui/traycontroller.cpp" line="202"/>
         <source>OpsDeck — all clear</source>
         <translation>OpsDeck – alles in Ordnung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/ui/traycontroller.cpp" line="191"/>
+        <location filename="../src/ui/traycontroller.cpp" line="206"/>
         <source>OpsDeck — %n alerts (%1 critical)</source>
         <translation>
             <numerusform>OpsDeck – %n Alarm (%1 kritisch)</numerusform>
@@ -1198,7 +1360,7 @@ Fügen Sie in %1 einen Abschnitt [source.NAME] hinzu und starten Sie OpsDeck neu
         </translation>
     </message>
     <message>
-        <location filename="../src/ui/traycontroller.cpp" line="195"/>
+        <location filename="../src/ui/traycontroller.cpp" line="210"/>
         <source>Notifications paused until %1</source>
         <translation>Benachrichtigungen pausiert bis %1</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "overviewpanel.h"
 #include "performancepanel.h"
 #include "syncpanel.h"
 #include "traycontroller.h"
@@ -304,6 +305,7 @@ void MainWindow::createCharts()
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_chartStack, tr("&Trends"));
+    m_tabs->addTab(new OverviewPanel(m_repository.get(), m_setup.config.alerts, this), tr("&Overview"));
     m_tabs->addTab(m_syncPanel, tr("S&ync"));
     m_tabs->addTab(m_performancePanel, tr("&Performance"));
     m_tabs->setAccessibleName(tr("Details"));
