@@ -68,7 +68,7 @@ QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback, const QSty
 MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     : QMainWindow(parent)
     , m_setup(setup)
-    , m_repository(std::make_unique<Repository>(setup.database, HeadlessRunner::repositoryOptions(setup.config)))
+    , m_repository(std::make_unique<Repository>(setup.database, RepositoryOptions::fromConfig(setup.config)))
     , m_engine(std::make_unique<SyncEngine>(setup.config, setup.database))
 {
     setWindowTitle(tr("OpsDeck"));

@@ -89,7 +89,7 @@ OverviewPanel::OverviewPanel(Repository *repository, const AlertConfig &alerts, 
     m_timer = new QTimer(this);
     m_timer->setInterval(RefreshIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &OverviewPanel::refresh);
-    refresh();
+    // No read here: showEvent() reads when the tab is first shown, so a hidden tab costs nothing at start.
 }
 
 OverviewPanel::~OverviewPanel() = default;

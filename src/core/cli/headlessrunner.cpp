@@ -90,19 +90,6 @@ bool HeadlessRunner::loadSetup(const CommandLineOptions &options, RunSetup *setu
     return true;
 }
 
-RepositoryOptions HeadlessRunner::repositoryOptions(const Config &config)
-{
-    RepositoryOptions options;
-    options.retentionDays = config.retentionDays;
-    options.cache.ttlMs = config.query.cacheTtlSeconds * 1000;
-    options.cache.staleMs = options.cache.ttlMs;
-    options.cache.maxBytes = config.query.cacheSizeMb * 1024 * 1024;
-    options.thresholds.slowNs = config.query.slowMs * 1'000'000;
-    options.thresholds.criticalNs = config.query.criticalMs * 1'000'000;
-    options.thresholds.excellentNs = std::min(options.thresholds.excellentNs, options.thresholds.slowNs / 2);
-    return options;
-}
-
 bool HeadlessRunner::listenToken(const ListenConfig &listen, QByteArray *token, QString *error)
 {
     token->clear();
@@ -188,7 +175,7 @@ void HeadlessRunner::runSync()
     }
     m_engine = std::make_unique<SyncEngine>(m_setup.config, m_setup.database);
     if (m_options.watch && !m_options.listenHost.isEmpty()) {
-        m_repository = std::make_unique<Repository>(m_setup.database, repositoryOptions(m_setup.config));
+        m_repository = std::make_unique<Repository>(m_setup.database, RepositoryOptions::fromConfig(m_setup.config));
         QString error;
         m_repository->loadBaselines(&error);
         m_repository->follow(m_engine.get());
@@ -277,7 +264,7 @@ void HeadlessRunner::runHealth()
         report = HealthReport::build(m_setup.config, m_options.sources, missing, {}, {},
                                      QDateTime::currentSecsSinceEpoch(), m_startedAt);
     } else {
-        m_repository = std::make_unique<Repository>(m_setup.database, repositoryOptions(m_setup.config));
+        m_repository = std::make_unique<Repository>(m_setup.database, RepositoryOptions::fromConfig(m_setup.config));
         QString error;
         m_repository->loadBaselines(&error); // without baselines there is just no regression flag
         report = healthReport().result();

@@ -13,7 +13,6 @@ class MetricsExporter;
 class Repository;
 class SyncEngine;
 struct HealthReport;
-struct RepositoryOptions;
 struct SyncReport;
 
 // The settled inputs of a run: the configuration, the database and the sources to work on.
@@ -40,8 +39,6 @@ public:
     // default) and --source selection, validated. Shared with the GUI. False: *error is a usage or
     // configuration problem (exit code 2).
     static bool loadSetup(const CommandLineOptions &options, RunSetup *setup, QString *error);
-    // The Repository's cache and thresholds as [query] and [storage] retention_days say.
-    static RepositoryOptions repositoryOptions(const Config &config);
     // The bearer token of [listen]: the first line of token_file, else $token_env; empty when neither is set.
     // False: *error says what is wrong with the configured one (unreadable, empty, unset variable).
     static bool listenToken(const ListenConfig &listen, QByteArray *token, QString *error);

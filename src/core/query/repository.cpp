@@ -99,6 +99,19 @@ TrendRequest liveTrendRequest(qint64 resourceId, Metric metric, qint64 span, int
 
 } // namespace
 
+RepositoryOptions RepositoryOptions::fromConfig(const Config &config)
+{
+    RepositoryOptions options;
+    options.retentionDays = config.retentionDays;
+    options.cache.ttlMs = config.query.cacheTtlSeconds * 1000;
+    options.cache.staleMs = options.cache.ttlMs;
+    options.cache.maxBytes = config.query.cacheSizeMb * 1024 * 1024;
+    options.thresholds.slowNs = config.query.slowMs * 1'000'000;
+    options.thresholds.criticalNs = config.query.criticalMs * 1'000'000;
+    options.thresholds.excellentNs = std::min(options.thresholds.excellentNs, options.thresholds.slowNs / 2);
+    return options;
+}
+
 Repository::Repository(DatabaseUrl url, QObject *parent)
     : Repository(std::move(url), RepositoryOptions {}, parent)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/config.h"
 #include "config/databaseurl.h"
 #include "querycache.h"
 #include "querytracker.h"
@@ -17,6 +18,9 @@ struct RepositoryOptions
     int threads = 2; // pool threads, each with its own database connection
     QueryCache::Options cache;
     QueryThresholds thresholds;
+
+    // As [storage] retention_days and [query] say.
+    static RepositoryOptions fromConfig(const Config &config);
 };
 
 // The read side of the cache, for every view: the UI, the CSV export's neighbours, --health and /metrics.
