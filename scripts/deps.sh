@@ -21,6 +21,10 @@ build_packages=(
 test_packages=(
     postgresql prometheus prometheus-node-exporter
     xvfb xauth trayer dbus-x11
+    # tests/tst_guismoke: xwininfo, the AT-SPI accessibility bus, `import` for its optional screenshots
+    x11-utils at-spi2-core imagemagick
+    # tests/packaging: CPack's .deb (dpkg-shlibdeps, file) and the tools that judge it
+    dpkg-dev file lintian desktop-file-utils appstream systemd groff-base
 )
 
 usage() {
