@@ -3,6 +3,7 @@
 // See docs/BENCHMARKS.md for the method and the recorded figures.
 
 #include "engineresult.h"
+#include "exportbench.h"
 #include "machineinfo.h"
 #include "pgserver.h"
 #include "querybench.h"
@@ -76,6 +77,7 @@ struct Options
     bool quick = false;
     bool ingestSuite = true;
     bool querySuite = false;
+    bool exportSuite = false; // --suite export: a million history rows to CSV
     int fleet = 1000; // the query suite's fleet: resources with history plus resources with latest values only
     bool rebuild = false;
     QList<int> items; // the query suite's measurements to run; empty: all
@@ -131,8 +133,9 @@ Options parseOptions(const QCoreApplication &app)
     const QCommandLineOption quick(QStringLiteral("quick"),
                                    QStringLiteral("A smoke run: 20 resources × 30 days (about 500k samples); the query "
                                                   "suite takes far fewer repetitions."));
-    const QCommandLineOption suite(
-        QStringLiteral("suite"), QStringLiteral("ingest (the default), query, or all (both)."), QStringLiteral("NAME"));
+    const QCommandLineOption suite(QStringLiteral("suite"),
+                                   QStringLiteral("ingest (the default), query, export, or all (ingest and query)."),
+                                   QStringLiteral("NAME"));
     const QCommandLineOption fleet(
         QStringLiteral("fleet"),
         QStringLiteral("Query suite: resources in the fleet table; those beyond --resources have latest values "
@@ -177,10 +180,13 @@ Options parseOptions(const QCoreApplication &app)
     if (suiteName == QLatin1String("query")) {
         o.ingestSuite = false;
         o.querySuite = true;
+    } else if (suiteName == QLatin1String("export")) {
+        o.ingestSuite = false;
+        o.exportSuite = true;
     } else if (suiteName == QLatin1String("all")) {
         o.querySuite = true;
     } else if (!suiteName.isEmpty() && suiteName != QLatin1String("ingest")) {
-        usage(QStringLiteral("unknown suite '%1'; choose ingest, query or all").arg(parser.value(suite)));
+        usage(QStringLiteral("unknown suite '%1'; choose ingest, query, export or all").arg(parser.value(suite)));
     }
     o.fleet = integer(fleet, 1000, 1, 1000000);
     o.rebuild = parser.isSet(rebuild);
@@ -574,6 +580,7 @@ int main(int argc, char **argv)
 
     const QString suite = options.ingestSuite && options.querySuite ? QStringLiteral("ingest and query")
         : options.querySuite                                        ? QStringLiteral("query layer")
+        : options.exportSuite                                       ? QStringLiteral("CSV export")
                                                                     : QStringLiteral("ingest");
     out() << "OpsDeck " << suite << " benchmark, "
           << QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) << '\n';
@@ -605,5 +612,16 @@ int main(int argc, char **argv)
         ok = runIngestSuite(options, pg, pgUrl) && ok;
     if (options.querySuite)
         ok = runQuerySuite(options, pg, pgUrl) && ok;
+    if (options.exportSuite) {
+        ExportBenchOptions e;
+        if (options.quick)
+            e.resources = 4; // about 100k rows
+        e.seed = options.seed;
+        e.repeat = options.repeat;
+        e.dir = options.dir;
+        e.keep = options.keep;
+        e.engines = options.engines;
+        ok = runExportBench(out(), err(), e, pg, pgUrl) && ok;
+    }
     return ok ? 0 : 1;
 }

@@ -25,6 +25,8 @@ test_packages=(
     x11-utils at-spi2-core imagemagick
     # tests/packaging: CPack's .deb (dpkg-shlibdeps, file) and the tools that judge it
     dpkg-dev file lintian desktop-file-utils appstream systemd groff-base
+    # tests/tst_secrets: the self-signed certificate of its untrusted TLS server
+    openssl
 )
 
 usage() {

@@ -67,6 +67,16 @@ private slots:
     void snooze();
     void pause();
     void unknownNameShowsId();
+    void resolutionsAreToldGrouped_data();
+    void resolutionsAreToldGrouped();
+    void resolutionTellsOnlyWhatWasTold_data();
+    void resolutionTellsOnlyWhatWasTold();
+    void firingAgainAfterAToldResolutionIsNews();
+    void flappingAcrossBurstsStaysQuiet();
+    void resolvedAlertsAreForgotten();
+    void acknowledgementsRoundTrip();
+    void restoredFiringResolutionIsTold();
+    void longNamesAreShortened();
 
 private:
     AlertGrouper &grouper(AlertGrouper::Options options = AlertGrouper::Options());
@@ -273,8 +283,9 @@ void TestAlertGrouper::cooldown()
     AlertGrouper &g = grouper();
     g.add(firing(1, 85, T0));
     QVERIFY(g.flush());
-    g.add(resolved(1, T0 + 10));
+    // Resolved and firing again within one burst: the user never heard of the resolution.
     m_now += after;
+    g.add(resolved(1, T0 + after - 5));
     g.add(firing(1, 86, T0 + after));
     g.add(firing(2, 84, T0 + after)); // another resource is not held back
     QVERIFY(g.flush());
@@ -434,6 +445,203 @@ void TestAlertGrouper::unknownNameShowsId()
     g.add(firing(77, 85, T0));
     QVERIFY(g.flush());
     QCOMPARE(notifier.notifications().first().title, QStringLiteral("Warning: #77 CPU 85 %"));
+}
+
+void TestAlertGrouper::resolutionsAreToldGrouped_data()
+{
+    QTest::addColumn<int>("firingAgain"); // alerts still firing in the burst, ids 101…
+    QTest::addColumn<int>("resolving"); // told alerts resolving in the burst, ids 1…
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("firstLine");
+    QTest::addColumn<QString>("lastLine");
+
+    QTest::newRow("one") << 0 << 1 << QStringLiteral("Resolved: web-0001 CPU 42 %")
+                         << QStringLiteral("web-0001 CPU back to 42 % (threshold 80 %) after 18m")
+                         << QStringLiteral("web-0001 CPU back to 42 % (threshold 80 %) after 18m");
+    QTest::newRow("a burst of twelve") << 0 << 12 << QStringLiteral("12 alerts resolved")
+                                       << QStringLiteral("web-0001 CPU back to 42 % (threshold 80 %) after 18m")
+                                       << QStringLiteral("and 7 more");
+    QTest::newRow("firing and resolved together")
+        << 1 << 2 << QStringLiteral("Warning: web-0101 CPU 85 %, 2 resolved")
+        << QStringLiteral("web-0101 CPU 85 % (warning ≥ 80 %, for 5m)")
+        << QStringLiteral("web-0002 CPU back to 42 % (threshold 80 %) after 18m");
+}
+
+void TestAlertGrouper::resolutionsAreToldGrouped()
+{
+    QFETCH(int, firingAgain);
+    QFETCH(int, resolving);
+    QFETCH(QString, title);
+    QFETCH(QString, firstLine);
+    QFETCH(QString, lastLine);
+
+    AlertGrouper &g = grouper();
+    for (int i = 1; i <= resolving; ++i)
+        g.add(firing(i, 85, T0 - 13 * Minute));
+    QVERIFY(g.flush());
+    m_now = T0 + 3600;
+    for (int i = 1; i <= resolving; ++i) {
+        AlertTransition t = transition(i, AlertState::Resolved, AlertLevel::Warning, 42, T0, Metric::Cpu, T0 - 60);
+        g.add(t);
+    }
+    for (int i = 101; i <= 100 + firingAgain; ++i)
+        g.add(firing(i, 85, T0));
+    QVERIFY(g.flush());
+    QCOMPARE(m_notifier.count(), 2); // the firing, then ONE notification for the whole burst
+    const AlertNotification n = m_notifier.notifications().last();
+    QCOMPARE(n.title, title);
+    const QStringList lines = n.body.split(QLatin1Char('\n'));
+    QCOMPARE(lines.first(), firstLine);
+    QCOMPARE(lines.last(), lastLine);
+    QVERIFY(lines.size() <= 6);
+    QCOMPARE(n.resolved.size(), resolving);
+    QCOMPARE(n.transitions.size(), firingAgain);
+    QCOMPARE(n.isResolvedOnly(), firingAgain == 0);
+    QVERIFY(!g.flush());
+}
+
+void TestAlertGrouper::resolutionTellsOnlyWhatWasTold_data()
+{
+    QTest::addColumn<QString>("silence");
+    QTest::addColumn<bool>("told");
+    QTest::newRow("told firing") << QString() << true;
+    QTest::newRow("acknowledged") << QStringLiteral("acknowledge") << false;
+    QTest::newRow("snoozed") << QStringLiteral("snooze") << false;
+    QTest::newRow("paused") << QStringLiteral("pause") << false;
+    QTest::newRow("never told: fired while paused") << QStringLiteral("pause before") << false;
+}
+
+void TestAlertGrouper::resolutionTellsOnlyWhatWasTold()
+{
+    QFETCH(QString, silence);
+    QFETCH(bool, told);
+
+    AlertGrouper &g = grouper();
+    if (silence == QLatin1String("pause before"))
+        g.pauseUntil(T0 + 60);
+    g.add(firing(1, 85, T0));
+    g.flush();
+    if (silence == QLatin1String("acknowledge"))
+        g.acknowledge(1, Metric::Cpu);
+    else if (silence == QLatin1String("snooze"))
+        g.snooze(1, T0 + 7200);
+    else if (silence == QLatin1String("pause"))
+        g.pauseUntil(T0 + 7200);
+    m_now = T0 + 3600;
+    g.add(resolved(1, T0 + 3600));
+    QCOMPARE(g.flush(), told);
+    QCOMPARE(m_notifier.count(), silence == QLatin1String("pause before") ? 0 : (told ? 2 : 1));
+    if (told)
+        QVERIFY(m_notifier.notifications().last().isResolvedOnly());
+}
+
+void TestAlertGrouper::firingAgainAfterAToldResolutionIsNews()
+{
+    // Within the cooldown: the user's last word was "resolved", so firing again must be told.
+    AlertGrouper &g = grouper();
+    g.add(firing(1, 85, T0));
+    QVERIFY(g.flush());
+    m_now += 5 * Minute;
+    g.add(resolved(1, T0 + 5 * Minute));
+    QVERIFY(g.flush());
+    m_now += 5 * Minute;
+    g.add(firing(1, 88, T0 + 10 * Minute));
+    QVERIFY(g.flush());
+    QCOMPARE(m_notifier.count(), 3);
+    QCOMPARE(m_notifier.notifications().last().title, QStringLiteral("Warning: web-0001 CPU 88 %"));
+}
+
+void TestAlertGrouper::flappingAcrossBurstsStaysQuiet()
+{
+    // Firing and resolving every 5 minutes, one sync per change, for an hour: firing, resolved, firing — then quiet
+    // until the cooldown has passed, and the last word is never a wrong "resolved".
+    AlertGrouper &g = grouper();
+    QStringList told;
+    for (int i = 0; i < 12; ++i) {
+        m_now = T0 + i * 5 * Minute;
+        g.add(i % 2 == 0 ? firing(1, 85, m_now) : resolved(1, m_now));
+        if (g.flush())
+            told << (m_notifier.notifications().last().isResolvedOnly() ? QStringLiteral("resolved")
+                                                                        : QStringLiteral("firing"));
+    }
+    // 0 firing, 5 resolved, 10 firing (a told resolution lifts the cooldown); then one resolution per flap window
+    // (1 h) and one firing per cooldown (30 min, from 10) keep it quiet until 40, when nothing has been resolved.
+    QCOMPARE(told,
+             (QStringList { QStringLiteral("firing"), QStringLiteral("resolved"), QStringLiteral("firing"),
+                            QStringLiteral("firing") }));
+}
+
+void TestAlertGrouper::resolvedAlertsAreForgotten()
+{
+    AlertGrouper &g = grouper();
+    for (int i = 1; i <= 50; ++i)
+        g.add(firing(i, 85, T0));
+    QVERIFY(g.flush());
+    g.acknowledge(7, Metric::Cpu);
+    QCOMPARE(g.trackedAlerts(), 50);
+    m_now = T0 + 600;
+    for (int i = 1; i <= 50; ++i)
+        g.add(resolved(i, T0 + 600));
+    QVERIFY(g.flush());
+    // Hours later: cooldowns over, the acknowledgement's flap window passed.
+    m_now = T0 + 4 * 3600;
+    g.add(firing(99, 85, m_now));
+    g.add(resolved(99, m_now + 1));
+    g.flush();
+    QCOMPARE(g.trackedAlerts(), 0);
+    QVERIFY(!g.isAcknowledged(7, Metric::Cpu));
+}
+
+void TestAlertGrouper::acknowledgementsRoundTrip()
+{
+    AlertGrouper &g = grouper();
+    g.add(transition(1, AlertState::Firing, AlertLevel::Warning, 85, T0));
+    g.flush();
+    g.acknowledge(1, Metric::Cpu);
+    g.acknowledge(2, Metric::Disk); // not seen firing: every level
+    g.add(transition(2, AlertState::Resolved, AlertLevel::Warning, 50, T0 + 60, Metric::Disk));
+    const QList<AlertAcknowledgement> acks = g.acknowledgements();
+    QCOMPARE(acks.size(), 2);
+
+    RecordingNotifier notifier;
+    AlertGrouper restored(&notifier, dropletName, AlertGrouper::Options(), [this] { return m_now; });
+    for (const AlertAcknowledgement &ack : acks)
+        restored.restoreAcknowledgement(ack);
+    QVERIFY(restored.isAcknowledged(1, Metric::Cpu));
+    QCOMPARE(restored.acknowledgements().size(), 2);
+    QCOMPARE(restored.acknowledgements().at(1).resolvedAt, T0 + 60);
+    // The warning stays quiet, the escalation is told.
+    restored.add(transition(1, AlertState::Firing, AlertLevel::Warning, 86, T0 + 120));
+    QVERIFY(!restored.flush());
+    restored.add(transition(1, AlertState::Escalated, AlertLevel::Critical, 96, T0 + 180));
+    QVERIFY(restored.flush());
+    QCOMPARE(notifier.count(), 1);
+}
+
+void TestAlertGrouper::restoredFiringResolutionIsTold()
+{
+    // After a restart: what was firing is not announced again, but its end is.
+    AlertGrouper &g = grouper();
+    g.restoreFiring(transition(4, AlertState::Firing, AlertLevel::Critical, 95, T0 - 3600, Metric::Disk, T0 - 3600));
+    QVERIFY(!g.flush());
+    g.add(transition(4, AlertState::Resolved, AlertLevel::Critical, 70, T0, Metric::Disk, T0 - 600));
+    QVERIFY(g.flush());
+    QCOMPARE(m_notifier.notifications().first().body,
+             QStringLiteral("web-0004 disk back to 70 % (threshold 90 %) after 1h"));
+}
+
+void TestAlertGrouper::longNamesAreShortened()
+{
+    RecordingNotifier notifier;
+    const QString longName = QStringLiteral("payments-api-production-eu-west-autoscaled-7f9c2d");
+    AlertGrouper g(
+        &notifier, [&](qint64) { return longName; }, AlertGrouper::Options(), [this] { return m_now; });
+    g.add(firing(1, 85, T0));
+    QVERIFY(g.flush());
+    const QString body = notifier.notifications().first().body;
+    QVERIFY2(body.startsWith(QStringLiteral("payments-api-producti…")), qPrintable(body));
+    QVERIFY2(body.contains(QLatin1String("ed-7f9c2d CPU 85 %")), qPrintable(body));
+    QVERIFY(body.size() < 80);
 }
 
 QTEST_GUILESS_MAIN(TestAlertGrouper)

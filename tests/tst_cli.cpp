@@ -37,13 +37,12 @@ constexpr int TimeoutMs = 60000;
 const QString AdminConnection = QStringLiteral("tst_cli_admin");
 const QString LockConnection = QStringLiteral("tst_cli_lock");
 
-const QStringList HistoryRawHeader { QStringLiteral("timestamp"), QStringLiteral("resource"), QStringLiteral("kind"),
-                                     QStringLiteral("source"),    QStringLiteral("metric"),   QStringLiteral("value") };
-const QStringList HistoryRollupHeader {
-    QStringLiteral("timestamp"), QStringLiteral("resource"), QStringLiteral("kind"),
-    QStringLiteral("source"),    QStringLiteral("metric"),   QStringLiteral("min"),
-    QStringLiteral("avg"),       QStringLiteral("max"),      QStringLiteral("count")
-};
+// DESIGN.md's columns, then the thresholds in force (appended, so readers of the contract's columns keep working).
+const QStringList HistoryRawHeader
+    = QStringLiteral("timestamp,resource,kind,source,metric,value,warning,critical").split(QLatin1Char(','));
+const QStringList HistoryRollupHeader
+    = QStringLiteral("timestamp,resource,kind,source,metric,min,avg,max,count,warning,critical")
+          .split(QLatin1Char(','));
 const QString ResourcesHeader
     = QStringLiteral("resource,kind,source,region,status,vcpus,memory_mb,disk_gb,cpu,memory,disk,updated_at");
 const QString AlertsHeader = QStringLiteral("started_at,resolved_at,resource,metric,level,value,threshold,state");
@@ -434,7 +433,8 @@ void tst_Cli::syncTwiceThenExportHistory()
     const auto table = exportCsv({ QStringLiteral("history"), QStringLiteral("--out"), QStringLiteral("history.csv") });
     QVERIFY(table);
     QCOMPARE(table->header, HistoryRawHeader);
-    QVERIFY(readAll(path(QStringLiteral("history.csv"))).startsWith("timestamp,resource,kind,source,metric,value\r\n"));
+    QVERIFY(readAll(path(QStringLiteral("history.csv")))
+                .startsWith("timestamp,resource,kind,source,metric,value,warning,critical\r\n"));
 
     QMap<QString, QSet<QString>> timestampsByMetric;
     QSet<QString> allTimestamps;
@@ -448,6 +448,12 @@ void tst_Cli::syncTwiceThenExportHistory()
         bool ok = false;
         const double value = table->cell(row, "value").toDouble(&ok);
         QVERIFY2(ok && value >= 0 && value <= 100, qPrintable(row.join(QLatin1Char(','))));
+        // No [alerts] and nothing stored: DESIGN.md's default thresholds.
+        const QString metric = table->cell(row, "metric");
+        QCOMPARE(table->cell(row, "warning"),
+                 metric == QLatin1String("memory") ? QStringLiteral("85.00") : QStringLiteral("80.00"));
+        QCOMPARE(table->cell(row, "critical"),
+                 metric == QLatin1String("memory") ? QStringLiteral("95.00") : QStringLiteral("90.00"));
         timestampsByMetric[table->cell(row, "metric")] << ts;
         allTimestamps << ts;
     }

@@ -177,6 +177,26 @@ void tst_CliAlerts::cpuAlertsFireAcrossSyncsAndResolve()
     }
     exported.sort();
     QCOMPARE(exported, resources);
+
+    // The history says which thresholds were in force: [alerts] of this configuration, not the built-in defaults.
+    r = run(QStringList { QStringLiteral("--export"), QStringLiteral("history"), QStringLiteral("--resolution"),
+                          QStringLiteral("hour"), QStringLiteral("--out"), QStringLiteral("-") }
+            + common);
+    QVERIFY2(r.code() == 0, r.describe());
+    const auto history = parseCsv(r.out, &error);
+    QVERIFY2(history && history->size() > 1, qPrintable(error));
+    QCOMPARE(
+        history->value(0),
+        QString::fromLatin1("timestamp,resource,kind,source,metric,min,avg,max,count,warning,critical").split(u','));
+    const QMap<QString, QStringList> thresholds {
+        { QStringLiteral("cpu"), { QStringLiteral("80.00"), QStringLiteral("90.00") } },
+        { QStringLiteral("memory"), { QStringLiteral("98.00"), QStringLiteral("99.00") } },
+        { QStringLiteral("disk"), { QStringLiteral("98.00"), QStringLiteral("99.00") } }
+    };
+    for (qsizetype i = 1; i < history->size(); ++i) {
+        const QStringList row = history->at(i);
+        QCOMPARE(row.mid(9), thresholds.value(row.value(4)));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CliAlerts)

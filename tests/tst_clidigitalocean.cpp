@@ -361,7 +361,7 @@ void tst_CliDigitalOcean::happyPathThenIncremental()
     };
     const auto history1 = exportCsv(historyArgs);
     QVERIFY(history1);
-    QCOMPARE(history1->header.join(QLatin1Char(',')), QStringLiteral("timestamp,resource,kind,source,metric,value"));
+    QCOMPARE(history1->header.join(QLatin1Char(',')), QStringLiteral("timestamp,resource,kind,source,metric,value,warning,critical"));
     QVERIFY2(history1->rows.size() > 5 * 250, qPrintable(QString::number(history1->rows.size())));
     QSet<QString> kinds;
     QSet<QString> names;

@@ -5,6 +5,7 @@
 #include "clitestsupport.h"
 #include "localserversupport.h"
 #include "storagetestsupport.h"
+#include "storage/schema.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -209,7 +210,7 @@ void tst_CliHealth::healthJsonAfterSync()
     const QJsonObject db = o.value(QLatin1String("database")).toObject();
     QCOMPARE(db.value(QLatin1String("engine")).toString(), backend);
     QCOMPARE(db.value(QLatin1String("ok")).toBool(), true);
-    QCOMPARE(db.value(QLatin1String("schema_version")).toInt(), 2);
+    QCOMPARE(db.value(QLatin1String("schema_version")).toInt(), Schema::CurrentVersion);
     QCOMPARE(db.value(QLatin1String("resources")).toInt(), 1);
     QVERIFY(db.value(QLatin1String("size_bytes")).toDouble() > 0);
 

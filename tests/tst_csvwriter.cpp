@@ -1,11 +1,13 @@
 #include "report/csvwriter.h"
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QFile>
 #include <QStringDecoder>
 #include <QTest>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -105,6 +107,11 @@ private slots:
     void formatNumber_data();
     void formatNumber();
     void formattedNegativeNumbersStayNumbers();
+    void appendHelpersMatchFormatters_data() { addCellRows(); }
+    void appendHelpersMatchFormatters();
+    void fastTimestampsMatchQDateTime();
+    void fastNumbersRoundLikePrintf();
+    void encodedChunksCountRows();
 
 private:
     static void addCellRows();
@@ -394,6 +401,93 @@ void TestCsvWriter::formattedNegativeNumbersStayNumbers()
         const QString text = CsvWriter::formatNumber(v);
         QCOMPARE(CsvWriter::encodeCell(text), text);
     }
+}
+
+// The history export formats every row through the append*() helpers: they must write exactly what the
+// QString formatters and writeRow() write.
+void TestCsvWriter::appendHelpersMatchFormatters()
+{
+    QFETCH(QString, cell);
+    QFETCH(QString, encoded);
+    QByteArray out = "x,";
+    CsvWriter::appendCell(out, cell);
+    QCOMPARE(out, "x," + encoded.toUtf8());
+}
+
+void TestCsvWriter::fastTimestampsMatchQDateTime()
+{
+    // Every day boundary of 1970–2200 and pseudo-random seconds in between, before the epoch too.
+    quint64 state = 0x9E3779B97F4A7C15ull;
+    for (qint64 day = -3650; day < 84000; ++day) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        for (const qint64 t : { day * 86400, day * 86400 + qint64(state >> 47) % 86400, day * 86400 + 86399 }) {
+            if (t == 0)
+                continue;
+            QByteArray fast;
+            CsvWriter::appendTimestamp(fast, t);
+            const QString expected = QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
+            if (fast != expected.toLatin1())
+                QFAIL(
+                    qPrintable(QStringLiteral("%1: %2, expected %3").arg(t).arg(QString::fromLatin1(fast), expected)));
+        }
+    }
+    QByteArray none;
+    CsvWriter::appendTimestamp(none, 0);
+    QVERIFY(none.isEmpty());
+}
+
+void TestCsvWriter::fastNumbersRoundLikePrintf()
+{
+    // Correctly rounded from the binary value; an exact tie goes to even, as printf and spreadsheets do.
+    const QList<QPair<double, QByteArray>> cases {
+        { 0.125, "0.12" },
+        { 0.375, "0.38" },
+        { 99.995, "100.00" },
+        { 1.005, "1.00" },
+        { 12.345, "12.35" },
+        { -0.004, "0.00" },
+        { 1e15 + 0.25, "1000000000000000.25" },
+    };
+    for (const auto &c : cases) {
+        QByteArray out;
+        CsvWriter::appendNumber(out, c.first);
+        QCOMPARE(out, c.second);
+        QCOMPARE(CsvWriter::formatNumber(c.first), QString::fromLatin1(c.second));
+    }
+    char expected[64];
+    quint64 state = 42;
+    for (int i = 0; i < 100000; ++i) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        const double v = double(state >> 11) / double(1ull << 53) * 200.0 - 50.0;
+        std::snprintf(expected, sizeof expected, "%.2f", v);
+        QByteArray out;
+        CsvWriter::appendNumber(out, v);
+        const QByteArray want = QByteArray(expected) == "-0.00" ? QByteArray("0.00") : QByteArray(expected);
+        if (out != want)
+            QFAIL(qPrintable(QStringLiteral("%1: %2, printf says %3")
+                                 .arg(v, 0, 'g', 17)
+                                 .arg(QString::fromLatin1(out), QString::fromLatin1(want))));
+    }
+}
+
+void TestCsvWriter::encodedChunksCountRows()
+{
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    CsvWriter writer(&buffer);
+    writer.writeRow({ QStringLiteral("a"), QStringLiteral("b") });
+    QVERIFY(writer.writeEncoded("1,2\r\n3,4\r\n", 2));
+    QVERIFY(writer.writeEncoded(QByteArrayView(), 0));
+    QCOMPARE(writer.rowsWritten(), 3);
+    QCOMPARE(buffer.data(), QByteArray("a,b\r\n1,2\r\n3,4\r\n"));
+
+    QFile full(QStringLiteral("/dev/full"));
+    if (!full.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        QSKIP("/dev/full is not available");
+    CsvWriter failing(&full);
+    QVERIFY(!failing.writeEncoded("1,2\r\n", 1));
+    QCOMPARE(failing.rowsWritten(), 0);
+    QVERIFY(failing.errorString().contains(QLatin1String("/dev/full")));
 }
 
 QTEST_GUILESS_MAIN(TestCsvWriter)

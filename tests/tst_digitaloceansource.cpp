@@ -317,7 +317,8 @@ void TestDigitalOceanSource::tokenMissing()
     QVERIFY(!collect(*source, &out, &error));
     QCOMPARE(error,
              QStringLiteral("DigitalOcean token missing for source 'do': set OPSDECK_TEST_DO_TOKEN (the variable "
-                            "named by token_env)"));
+                            "named by token_env), or paste a token in the desktop app's Settings → Sources, which "
+                            "keeps it in the system keyring"));
     QCOMPARE(m_fake->requestCount(), 0);
 }
 

@@ -1,13 +1,17 @@
 #include "config/databaseurl.h"
 #include "detaildialog.h"
 #include "fleettablemodel.h"
+#include "infobanner.h"
+#include "syncpanel.h"
 #include "mainwindow.h"
 #include "query/repository.h"
 #include "storage/database.h"
 #include "storage/metricstore.h"
 #include "trendchartview.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QTableWidget>
 #include <QLabel>
 #include <QLineSeries>
 #include <QStackedWidget>
@@ -59,6 +63,9 @@ private Q_SLOTS:
     void rangeSwitchReadsHourlyTier();
     void detailListsSamplesOfPoint();
     void rangeIsRemembered();
+    void firstStartBannerSaysHowToAddSources();
+    void appliedSettingsRestartTheEngine();
+    void newStorageOpensNewWindow();
 
 private:
     QTemporaryDir m_dir;
@@ -277,6 +284,98 @@ void TestMainWindow::rangeIsRemembered()
     }
     MainWindow window(setup());
     QCOMPARE(window.range(), qint64(6 * 3600));
+}
+
+void TestMainWindow::firstStartBannerSaysHowToAddSources()
+{
+    {
+        MainWindow window(setup());
+        window.show();
+        auto *banner = window.findChild<InfoBanner *>(QStringLiteral("firstStartBanner"));
+        QVERIFY(banner);
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("DigitalOcean")), qPrintable(banner->text()));
+        // Closed once, it stays closed.
+        auto *close = banner->findChild<QAbstractButton *>(QStringLiteral("bannerClose"));
+        QVERIFY(close && close->isVisible());
+        close->click();
+        QVERIFY(!banner->isVisible());
+    }
+    MainWindow window(setup());
+    window.show();
+    QVERIFY(!window.findChild<InfoBanner *>(QStringLiteral("firstStartBanner"))->isVisible());
+}
+
+namespace {
+
+std::optional<Config> writeConfig(const QTemporaryDir &dir, const QString &ini)
+{
+    const QString path = dir.filePath(QStringLiteral("opsdeck.ini"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return std::nullopt;
+    file.write(ini.toUtf8());
+    file.close();
+    QString error;
+    auto config = Config::load(path, &error);
+    if (!config)
+        qWarning() << error;
+    return config;
+}
+
+} // namespace
+
+// Settings applied while the window is open take effect at once: new sources sync, their failures show with the
+// way to fix them, and the sync tab lists them — no restart.
+void TestMainWindow::appliedSettingsRestartTheEngine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("own.db"));
+    RunSetup own;
+    own.database = *DatabaseUrl::parse(url);
+    MainWindow window(own);
+    window.show();
+    auto *view = window.findChild<QTableView *>(QStringLiteral("fleetView"));
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("syncStatus"))->text().contains(QStringLiteral("0 resources")));
+
+    qputenv("OPSDECK_TEST_DO_TOKEN", "not-a-real-token");
+    const auto config = writeConfig(dir,
+                                    QStringLiteral("[storage]\nurl=%1\n[source.here]\ntype=local\ninterval=1m\n"
+                                                   "[source.do]\ntype=digitalocean\napi_url=http://127.0.0.1:1\n"
+                                                   "token_env=OPSDECK_TEST_DO_TOKEN\n")
+                                        .arg(url));
+    QVERIFY(config);
+    QSignalSpy reopened(&window, &MainWindow::reopenRequested);
+    window.applyConfig(*config);
+    QCOMPARE(reopened.count(), 0);
+
+    // The local source syncs this machine into the table...
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 20000);
+    // ...and the unreachable DigitalOcean API is reported above it, with a way to try again.
+    auto *banner = window.findChild<InfoBanner *>(QStringLiteral("sourceBanner"));
+    QVERIFY(banner);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
+    QVERIFY2(banner->text().contains(QStringLiteral("127.0.0.1")), qPrintable(banner->text()));
+    QVERIFY(banner->findChild<QAbstractButton *>(QStringLiteral("syncNowActionButton")));
+    auto *syncTable = window.findChild<SyncPanel *>()->findChild<QTableWidget *>();
+    QVERIFY(syncTable);
+    QCOMPARE(syncTable->rowCount(), 2);
+}
+
+void TestMainWindow::newStorageOpensNewWindow()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow window(setup());
+    const auto config = writeConfig(
+        dir, QStringLiteral("[storage]\nurl=sqlite:%1\n").arg(dir.filePath(QStringLiteral("elsewhere.db"))));
+    QVERIFY(config);
+    QSignalSpy reopened(&window, &MainWindow::reopenRequested);
+    window.applyConfig(*config);
+    QCOMPARE(reopened.count(), 1);
+    const auto next = reopened.at(0).at(0).value<RunSetup>();
+    QCOMPARE(next.database.path, dir.filePath(QStringLiteral("elsewhere.db")));
 }
 
 QTEST_MAIN(TestMainWindow)

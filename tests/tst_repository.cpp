@@ -1152,7 +1152,8 @@ private Q_SLOTS:
         // Turn the fresh cache back into one written before the query layer existed.
         QVERIFY(exec(QStringLiteral("DROP TABLE fleet_rollup_parts")));
         QVERIFY(exec(QStringLiteral("DROP TABLE query_baselines")));
-        QVERIFY(exec(QStringLiteral("DELETE FROM schema_version WHERE version = 2")));
+        QVERIFY(exec(QStringLiteral("DROP TABLE alert_rules")));
+        QVERIFY(exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
         {
             QSqlDatabase d = db();
             QCOMPARE(Schema::version(d), 1);

@@ -93,6 +93,9 @@ void TestTrayController::burstBecomesOneNotification()
     QCOMPARE(n.level, AlertLevel::Critical);
     QCOMPARE(n.transitions.size(), 12);
     QVERIFY2(n.body.contains(QLatin1String("web-0008")), qPrintable(n.body)); // worst first: the highest critical
+    const QStringList lines = n.body.split(QLatin1Char('\n'));
+    QVERIFY2(lines.constFirst().startsWith(QLatin1String("web-0008 CPU 94 %")), qPrintable(lines.constFirst()));
+    QCOMPARE(lines.constLast(), QStringLiteral("and 7 more"));
     QCOMPARE(m_tray->activeCount(), 12);
     QCOMPARE(m_tray->worstLevel(), std::optional<AlertLevel>(AlertLevel::Critical));
 }

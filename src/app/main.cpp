@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QMessageBox>
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 namespace {
@@ -46,8 +47,19 @@ int runGui(int argc, char **argv, const CommandLineOptions &options)
         QMessageBox::critical(nullptr, QObject::tr("OpsDeck cannot start"), error);
         return 2;
     }
-    MainWindow window(setup);
-    window.show();
+    auto window = std::make_unique<MainWindow>(setup);
+    // Settings moved the cache to another database: a window over the new one replaces this one (same place, same
+    // tray), the old one closing down after it — the process keeps running.
+    std::function<void(const RunSetup &)> reopen;
+    reopen = [&window, &reopen](const RunSetup &next) {
+        std::unique_ptr<MainWindow> old = std::move(window);
+        window = std::make_unique<MainWindow>(next);
+        QObject::connect(window.get(), &MainWindow::reopenRequested, window.get(), reopen, Qt::QueuedConnection);
+        window->show();
+        old.release()->deleteLater();
+    };
+    QObject::connect(window.get(), &MainWindow::reopenRequested, window.get(), reopen, Qt::QueuedConnection);
+    window->show();
     return app.exec();
 }
 

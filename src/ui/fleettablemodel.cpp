@@ -120,9 +120,9 @@ void FleetTableModel::setRows(const QList<FleetRow> &rows)
     }
 }
 
-void FleetTableModel::setThresholds(const AlertConfig &alerts)
+void FleetTableModel::setRules(const AlertRuleSet &rules)
 {
-    m_alerts = alerts;
+    m_rules = rules;
     emitAllChanged();
 }
 
@@ -177,12 +177,10 @@ FleetTableModel::Level FleetTableModel::level(Column column, const FleetRow &row
     const auto value = metricValue(column, row);
     if (!metric || !value)
         return Normal;
-    const auto thresholds = m_alerts.thresholds.constFind(*metric);
-    if (thresholds == m_alerts.thresholds.cend())
-        return Normal;
-    if (*value >= thresholds->critical)
+    const AlertRule rule = m_rules.ruleFor(row, *metric);
+    if (*value >= rule.critical)
         return Critical;
-    if (*value >= thresholds->warning)
+    if (*value >= rule.warning)
         return Warning;
     return Normal;
 }
@@ -295,7 +293,7 @@ QString FleetTableModel::toolTip(Column column, const FleetRow &row) const
             lines << tr("Tags: %1").arg(row.tags.join(QStringLiteral(", ")));
     }
     if (const auto metric = metricOf(column)) {
-        const auto thresholds = m_alerts.thresholds.value(*metric);
+        const AlertRule thresholds = m_rules.ruleFor(row, *metric);
         const QLocale locale;
         switch (level(column, row)) {
         case Critical:
@@ -387,9 +385,9 @@ QVariant FleetTableModel::headerData(int section, Qt::Orientation orientation, i
         return isNumeric(section) ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         if (const auto metric = metricOf(section)) {
-            const auto t = m_alerts.thresholds.value(*metric);
+            const AlertRule t = m_rules.defaultRule(*metric);
             const QLocale locale;
-            return tr("Latest reading; warning at %1 %, critical at %2 %")
+            return tr("Latest reading; warning at %1 %, critical at %2 % unless a resource has its own thresholds")
                 .arg(locale.toString(t.warning), locale.toString(t.critical));
         }
         if (section == LastUpdated)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alertrule.h"
 #include "config/config.h"
 #include "query/fleetrow.h"
 
@@ -55,7 +56,9 @@ public:
     void setRows(const QList<FleetRow> &rows);
     const QList<FleetRow> &rows() const { return m_rows; }
 
-    void setThresholds(const AlertConfig &alerts);
+    void setThresholds(const AlertConfig &alerts) { setRules(AlertRuleSet(alerts)); }
+    // The thresholds in force, with the overrides of the Thresholds dialog: each cell is judged by its resource's rule.
+    void setRules(const AlertRuleSet &rules);
     // Sync interval per source name; sources not listed use `fallbackSeconds` (the [sync] interval).
     void setSourceIntervals(const QHash<QString, qint64> &seconds, qint64 fallbackSeconds);
     // The clock ages are measured against (Unix seconds). Ages and staleness only change when this is called.
@@ -85,7 +88,7 @@ private:
     void emitAllChanged();
 
     QList<FleetRow> m_rows;
-    AlertConfig m_alerts;
+    AlertRuleSet m_rules;
     QHash<QString, qint64> m_intervals;
     qint64 m_fallbackInterval = 0;
     qint64 m_now = 0;

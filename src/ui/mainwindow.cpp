@@ -1,13 +1,17 @@
 #include "mainwindow.h"
+#include "alertspanel.h"
 #include "overviewpanel.h"
+#include "thresholdsdialog.h"
 #include "performancepanel.h"
 #include "syncpanel.h"
 #include "traycontroller.h"
 #include "appicon.h"
 #include "detaildialog.h"
 #include "elidedlabel.h"
+#include "exportdialog.h"
 #include "fleetfilterproxymodel.h"
 #include "fleettablemodel.h"
+#include "infobanner.h"
 #include "query/repository.h"
 #include "relativetime.h"
 #include "sync/syncengine.h"
@@ -21,6 +25,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QHostInfo>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QScreen>
@@ -35,6 +40,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -46,6 +52,7 @@ const auto SplitterKey = QStringLiteral("MainWindow/splitter");
 const auto TabKey = QStringLiteral("MainWindow/tab");
 const auto TrayHintKey = QStringLiteral("MainWindow/trayHintShown");
 const auto RangeKey = QStringLiteral("MainWindow/trendRange");
+const auto FirstStartHintKey = QStringLiteral("MainWindow/firstStartHintClosed");
 
 constexpr qint64 Hour = 3600;
 constexpr qint64 Day = 24 * Hour;
@@ -75,7 +82,8 @@ MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     setWindowIcon(appIcon());
 
     m_model = new FleetTableModel(this);
-    m_model->setThresholds(m_setup.config.alerts);
+    m_rules = AlertRuleSet(m_setup.config.alerts); // until the stored ones are read
+    m_model->setRules(m_rules);
     QHash<QString, qint64> intervals;
     for (const SourceConfig &source : std::as_const(m_setup.config.sources))
         intervals.insert(source.name, source.intervalSeconds);
@@ -88,22 +96,22 @@ MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
     createTable();
     createCharts();
     createStatusBar();
+    createTray();
     restoreSettings();
     updateErrorColour();
 
-    connect(m_engine.get(), &SyncEngine::sourceStarted, this, &MainWindow::onSourceStarted);
-    connect(m_engine.get(), &SyncEngine::sourceFinished, this, &MainWindow::onSourceFinished);
-    connect(m_engine.get(), &SyncEngine::roundFinished, this, &MainWindow::onRoundFinished);
-    // The repository first: it drops what the commit changed before the views ask again.
-    m_repository->follow(m_engine.get());
-    connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::refresh);
-    connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::reloadCharts);
-    connect(m_engine.get(), &SyncEngine::sourceStarted, m_syncPanel, &SyncPanel::sourceStarted);
-    connect(m_engine.get(), &SyncEngine::sourceProgress, m_syncPanel, &SyncPanel::sourceProgress);
-    connect(m_engine.get(), &SyncEngine::sourceFinished, m_syncPanel, &SyncPanel::sourceFinished);
-    createTray();
+    connectEngine();
+    loadRules();
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
     m_tick.start(TickMs);
+
+    // The tracker flags a query as regressed against this host's stored baseline. Loading waits on the
+    // repository's pool, so it runs off the GUI thread; the first reads may come before it, which only means no
+    // regression flag for them.
+    m_baselines = QtConcurrent::run([repository = m_repository.get()] {
+        QString error;
+        repository->loadBaselines(&error);
+    });
 
     // What the cache already holds first, so the window paints at once; then the engine's first round.
     refresh();
@@ -115,7 +123,85 @@ MainWindow::~MainWindow()
 {
     // The engine finishes (or rolls back) the source in flight before its thread ends; then the read pool drains.
     m_engine.reset();
+    m_baselines.waitForFinished();
+    QString error;
+    m_repository->saveBaselines(&error); // without them the next start just has no regression flags
     m_repository.reset();
+}
+
+void MainWindow::connectEngine()
+{
+    connect(m_engine.get(), &SyncEngine::sourceStarted, this, &MainWindow::onSourceStarted);
+    connect(m_engine.get(), &SyncEngine::sourceFinished, this, &MainWindow::onSourceFinished);
+    connect(m_engine.get(), &SyncEngine::roundFinished, this, &MainWindow::onRoundFinished);
+    // The repository first: it drops what the commit changed before the views ask again.
+    m_repository->follow(m_engine.get());
+    connect(m_engine.get(), &SyncEngine::dataChanged, this, &MainWindow::refresh);
+    // Only a commit with samples of the shown resource changes its charts: a backfill of other resources (one
+    // commit per 50,000 samples) would otherwise re-read and repaint all three charts every time.
+    connect(m_engine.get(), &SyncEngine::dataChanged, this, [this](const QList<qint64> &resourceIds) {
+        if (m_resourceId != 0 && resourceIds.contains(m_resourceId))
+            reloadCharts();
+    });
+    connect(m_engine.get(), &SyncEngine::sourceStarted, m_syncPanel, &SyncPanel::sourceStarted);
+    connect(m_engine.get(), &SyncEngine::sourceProgress, m_syncPanel, &SyncPanel::sourceProgress);
+    connect(m_engine.get(), &SyncEngine::sourceFinished, m_syncPanel, &SyncPanel::sourceFinished);
+    connect(m_engine.get(), &SyncEngine::alertTransitions, m_tray, &TrayController::onAlertTransitions);
+    // Queued: the Repository drops its cached alert list on the same signals first.
+    for (auto signal : { &SyncEngine::dataChanged })
+        connect(m_engine.get(), signal, m_alertsPanel, [panel = m_alertsPanel] {
+            QTimer::singleShot(0, panel, &AlertsPanel::refresh);
+        });
+    connect(m_engine.get(), &SyncEngine::alertTransitions, m_alertsPanel,
+            [panel = m_alertsPanel] { QTimer::singleShot(0, panel, &AlertsPanel::refresh); });
+}
+
+// Settings were applied (the INI is written). Sources, intervals and retention take effect at once: the engine
+// is replaced by one built from the new configuration. The old one stops in the background — it abandons the
+// source in flight at its next request (rolled back, never half-written) — so the window never waits for a long
+// backfill; the sync lock keeps the two from syncing one source at the same time. A new cache (storage URL) is a
+// new window over it: see reopenRequested().
+void MainWindow::applyConfig(const Config &config)
+{
+    RunSetup next = m_setup;
+    next.config = config;
+    if (!m_setup.databaseFromCommandLine) {
+        QString error;
+        const auto url = DatabaseUrl::parse(
+            config.storageUrl.isEmpty() ? Config::defaultDatabaseUrl() : config.storageUrl, &error);
+        if (url && (url->redacted() != m_setup.database.redacted() || url->password != m_setup.database.password)) {
+            next.database = *url;
+            saveSettings();
+            Q_EMIT reopenRequested(next);
+            return;
+        }
+    }
+
+    SyncEngine *old = m_engine.release();
+    disconnect(old, nullptr, this, nullptr);
+    disconnect(old, nullptr, m_syncPanel, nullptr);
+    disconnect(old, nullptr, m_tray, nullptr);
+    disconnect(old, nullptr, m_alertsPanel, nullptr);
+    connect(old, &SyncEngine::stopped, old, &QObject::deleteLater);
+    old->stop();
+
+    m_setup = next;
+    m_syncingSource.clear();
+    m_syncRequested = false;
+    m_fatalError.clear();
+    m_sourceErrors.clear();
+    QHash<QString, qint64> intervals;
+    for (const SourceConfig &source : std::as_const(m_setup.config.sources))
+        intervals.insert(source.name, source.intervalSeconds);
+    m_model->setSourceIntervals(intervals, m_setup.config.syncIntervalSeconds);
+    m_syncPanel->setSources(m_setup.config);
+
+    m_engine = std::make_unique<SyncEngine>(m_setup.config, m_setup.database);
+    connectEngine();
+    m_engine->start(true);
+    updateStatus();
+    updateEmptyState();
+    updateBanners();
 }
 
 void MainWindow::createActions()
@@ -127,6 +213,23 @@ void MainWindow::createActions()
     m_syncAction->setToolTip(tr("Sync all enabled sources now (Ctrl+R, F5)"));
     connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
     addAction(m_syncAction);
+    m_sourceErrorActions = { m_syncAction };
+
+    m_thresholdsAction = new QAction(themeIcon(QStringLiteral("configure"), QStyle::SP_FileDialogDetailedView, style()),
+                                     tr("Thresholds…"), this);
+    m_thresholdsAction->setObjectName(QStringLiteral("thresholdsAction"));
+    m_thresholdsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_thresholdsAction->setToolTip(tr("Alert thresholds, with a replay of the history (Ctrl+T)"));
+    connect(m_thresholdsAction, &QAction::triggered, this, &MainWindow::openThresholds);
+    addAction(m_thresholdsAction);
+
+    m_exportAction = new QAction(themeIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton, style()),
+                                 tr("Export…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Write resources, history, alerts or the sync log to a CSV file (Ctrl+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExport);
+    addAction(m_exportAction);
 
     m_findAction = new QAction(tr("Filter"), this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -151,6 +254,8 @@ void MainWindow::createToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setContextMenuPolicy(Qt::PreventContextMenu); // the only toolbar: hiding it would strand the filter
     bar->addAction(m_syncAction);
+    bar->addAction(m_thresholdsAction);
+    bar->addAction(m_exportAction);
     bar->addSeparator();
 
     m_rangeBox = new QComboBox(bar);
@@ -220,7 +325,6 @@ void MainWindow::createTable()
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
 
     QHeaderView *header = m_view->horizontalHeader();
-    header->setStretchLastSection(false);
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
     header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 5);
@@ -228,18 +332,19 @@ void MainWindow::createTable()
     const QFontMetrics fm = header->fontMetrics();
     auto fit = [&](int column, const QString &sample) {
         const int headerText = fm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString());
-        m_view->setColumnWidth(column, std::max(fm.horizontalAdvance(sample), headerText) + 36);
+        m_view->setColumnWidth(column, std::max(fm.horizontalAdvance(sample), headerText) + fm.averageCharWidth() * 3);
     };
-    fit(FleetTableModel::Name, QStringLiteral("db-postgres-production-fra1-01"));
+    fit(FleetTableModel::Name, QStringLiteral("db-postgres-prod-fra1"));
     fit(FleetTableModel::Kind, FleetTableModel::tr("Database"));
-    fit(FleetTableModel::Source, QStringLiteral("digitalocean"));
-    fit(FleetTableModel::Region, QStringLiteral("nyc3-west"));
-    fit(FleetTableModel::Status, QStringLiteral("maintenance"));
+    fit(FleetTableModel::Source, QStringLiteral("prometheus"));
+    fit(FleetTableModel::Region, QStringLiteral("nyc3"));
+    fit(FleetTableModel::Status, QStringLiteral("offline"));
     for (const int column : { FleetTableModel::Cpu, FleetTableModel::Memory, FleetTableModel::Disk })
         fit(column, QStringLiteral("100.0 %"));
     fit(FleetTableModel::LastUpdated, RelativeTime::ago(59 * 60));
-    // Names take the room the other columns leave; the last section stays as wide as its content needs.
-    header->setSectionResizeMode(FleetTableModel::Name, QHeaderView::Stretch);
+    // The last column takes the room that is left. Names keep their width: a stretched Name column is the one
+    // that shrinks to "Na…" when the table is narrow, and the name is what a row is recognised by.
+    header->setStretchLastSection(true);
 
     // Shown over the table when there is nothing to list, saying why and what to do.
     m_emptyLabel = new QLabel(m_view->viewport());
@@ -256,6 +361,57 @@ void MainWindow::createTable()
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
+
+    m_firstStartBanner = new InfoBanner(this);
+    m_firstStartBanner->setObjectName(QStringLiteral("firstStartBanner"));
+    m_firstStartBanner->setClosable(true);
+    connect(m_firstStartBanner, &InfoBanner::closed, this, [] { QSettings().setValue(FirstStartHintKey, true); });
+    m_sourceBanner = new InfoBanner(this);
+    m_sourceBanner->setObjectName(QStringLiteral("sourceBanner"));
+    m_sourceBanner->setLevel(InfoBanner::Level::Error);
+    m_fleetPane = new QWidget(this);
+    m_fleetPane->setObjectName(QStringLiteral("fleetPane"));
+    auto *layout = new QVBoxLayout(m_fleetPane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_firstStartBanner);
+    layout->addWidget(m_sourceBanner);
+    layout->addWidget(m_view, 1);
+    updateBanners();
+}
+
+// Above the table, what the user should know about the sources: on a first start with only this machine
+// watched, how to add the fleet; while a source keeps failing, its error and the way to fix it.
+void MainWindow::updateBanners()
+{
+    const bool onlyLocal = std::all_of(m_setup.config.sources.cbegin(), m_setup.config.sources.cend(),
+                                       [](const SourceConfig &s) { return !s.enabled || s.type == QLatin1String("local"); });
+    const bool showHint = onlyLocal && !QSettings().value(FirstStartHintKey, false).toBool();
+    if (showHint) {
+        m_firstStartBanner->setText(
+            hasEnabledSources()
+                ? tr("OpsDeck is watching this computer (%1). To see your DigitalOcean droplets, databases and apps, "
+                     "or the hosts of a Prometheus server or node_exporter, add a source.")
+                      .arg(QHostInfo::localHostName())
+                : tr("No source is enabled yet. Add a source — this computer, a DigitalOcean account, a Prometheus "
+                     "server or node_exporter hosts — to see your fleet here."));
+        m_firstStartBanner->setActions(m_addSourceActions);
+    }
+    m_firstStartBanner->setVisible(showHint);
+
+    QStringList failures;
+    for (auto it = m_sourceErrors.cbegin(); it != m_sourceErrors.cend(); ++it)
+        failures << (it.value().isEmpty() ? tr("Source '%1' failed.").arg(it.key()) : it.value());
+    if (!m_fatalError.isEmpty())
+        failures.prepend(m_fatalError);
+    if (!failures.isEmpty()) {
+        m_sourceBanner->setText(failures.size() == 1
+                                    ? tr("The last sync failed: %1").arg(failures.constFirst())
+                                    : tr("%n sources failed in the last sync:\n", nullptr, int(failures.size()))
+                                          + failures.join(QLatin1Char('\n')));
+        m_sourceBanner->setActions(m_sourceErrorActions);
+    }
+    m_sourceBanner->setVisible(!failures.isEmpty());
 }
 
 void MainWindow::createCharts()
@@ -284,7 +440,6 @@ void MainWindow::createCharts()
         auto *chart = new TrendChartView(page);
         chart->setObjectName(metricName(metric) + QStringLiteral("Chart"));
         chart->setTitle(DetailDialog::metricTitle(metric));
-        chart->setThresholds(m_setup.config.alerts.thresholds.value(metric));
         connect(chart, &TrendChartView::pointClicked, this,
                 [this, metric](int, const TrendPoint &point) { openDetail(metric, point); });
         layout->addWidget(chart, 1);
@@ -309,7 +464,7 @@ void MainWindow::createCharts()
     m_tabs->addTab(m_syncPanel, tr("S&ync"));
     m_tabs->addTab(m_performancePanel, tr("&Performance"));
     m_tabs->setAccessibleName(tr("Details"));
-    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_fleetPane);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -345,6 +500,7 @@ void MainWindow::onCurrentRowChanged()
     m_resourceId = id;
     for (TrendChartView *chart : std::as_const(m_charts))
         chart->clear();
+    applyChartThresholds();
     reloadCharts();
 }
 
@@ -372,6 +528,83 @@ void MainWindow::reloadCharts()
                 chart->setResult(result);
                 updateCacheStatus();
             });
+    }
+}
+
+// The rules in force: [alerts] and what the Thresholds dialog stored in the cache, possibly by a teammate on a
+// shared PostgreSQL — so they are read again on every tick.
+void MainWindow::loadRules()
+{
+    m_repository->alertRules().then(this, [this](const AlertRulesResult &result) {
+        if (result.error.isEmpty())
+            applyRules(result.rules);
+    });
+}
+
+void MainWindow::applyRules(const AlertRuleSet &rules)
+{
+    if (rules.overrides() == m_rules.overrides()
+        && std::all_of(std::begin(AllMetrics), std::end(AllMetrics),
+                       [&](Metric m) { return rules.defaultRule(m) == m_rules.defaultRule(m); }))
+        return;
+    m_rules = rules;
+    m_model->setRules(m_rules);
+    m_alertsPanel->setThresholds(m_rules);
+    applyChartThresholds();
+}
+
+// The charts draw the thresholds of the resource they show, overrides included.
+void MainWindow::applyChartThresholds()
+{
+    const auto &rows = m_model->rows();
+    const auto row = std::find_if(rows.cbegin(), rows.cend(), [this](const FleetRow &r) { return r.id == m_resourceId; });
+    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
+        const AlertRule rule = row == rows.cend() ? m_rules.defaultRule(it.key()) : m_rules.ruleFor(*row, it.key());
+        it.value()->setThresholds(MetricThresholds { rule.warning, rule.critical });
+    }
+}
+
+void MainWindow::openThresholds()
+{
+    auto *dialog = new ThresholdsDialog(m_repository.get(), m_setup.config.alerts, m_resourceId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ThresholdsDialog::saved, this, [this](const AlertRuleSet &rules) {
+        applyRules(rules);
+        m_alertsPanel->refresh();
+    });
+    dialog->show();
+}
+
+// The export runs on its own thread and connection (ExportJob); the selected rows preselect its resources.
+void MainWindow::openExport()
+{
+    QStringList names;
+    for (const FleetRow &row : m_model->rows())
+        names << row.name;
+    QStringList selected;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows(FleetTableModel::Name))
+        selected << index.data().toString();
+    auto *dialog = new ExportDialog(m_setup.database, m_setup.config.alerts, names, selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::selectResource(qint64 id)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, FleetTableModel::Name);
+        if (index.data(FleetTableModel::IdRole).toLongLong() == id) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            m_tabs->setCurrentWidget(m_chartStack);
+            m_view->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+    // Hidden by the filter: show everything rather than nothing.
+    if (!m_filter->text().isEmpty()) {
+        m_filter->clear();
+        selectResource(id);
     }
 }
 
@@ -474,7 +707,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::createTray()
 {
     m_tray = new TrayController(this);
-    connect(m_engine.get(), &SyncEngine::alertTransitions, m_tray, &TrayController::onAlertTransitions);
+    m_alertsPanel = new AlertsPanel(m_repository.get(), m_tray, this);
+    m_alertsPanel->setThresholds(m_rules);
+    m_alertsTab = m_tabs->insertTab(1, m_alertsPanel, AlertsPanel::tabTitle(0));
+    connect(m_alertsPanel, &AlertsPanel::activeCountChanged, this,
+            [this](int count) { m_tabs->setTabText(m_alertsTab, AlertsPanel::tabTitle(count)); });
+    connect(m_alertsPanel, &AlertsPanel::resourceActivated, this, &MainWindow::selectResource);
     connect(m_tray, &TrayController::showRequested, this, &MainWindow::showFromTray);
     connect(m_tray, &TrayController::syncRequested, this, &MainWindow::syncNow);
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
@@ -605,6 +843,7 @@ void MainWindow::onSourceFinished(const SourceRunResult &result)
         m_sourceErrors.remove(result.name);
     // "locked": another OpsDeck synced it; what it wrote shows up on the next read.
     updateStatus();
+    updateBanners();
 }
 
 void MainWindow::onRoundFinished(const SyncReport &report)
@@ -621,10 +860,12 @@ void MainWindow::onRoundFinished(const SyncReport &report)
     refresh();
     updateStatus();
     updateEmptyState();
+    updateBanners();
 }
 
 void MainWindow::onTick()
 {
+    loadRules();
     m_model->setNow(nowSecs());
     updateStatus();
     refresh();
@@ -669,6 +910,8 @@ void MainWindow::updateStatus()
         text = synced + QStringLiteral(" · ") + count;
     }
     m_statusLabel->setText(text);
+    // A named label's text is not spoken (Qt 6.4 gives labels no AT-SPI text): the content goes in the description.
+    m_statusLabel->setAccessibleDescription(text);
     m_progress->setVisible(busy());
     m_syncAction->setEnabled(hasEnabledSources() && !busy());
     if (!hasEnabledSources())
@@ -676,6 +919,7 @@ void MainWindow::updateStatus()
 
     const QString error = m_readError.isEmpty() ? syncErrorText() : tr("Cannot read the cache: %1").arg(m_readError);
     m_errorLabel->setFullText(error);
+    m_errorLabel->setAccessibleDescription(error);
     m_errorLabel->setVisible(!error.isEmpty());
     updateCacheStatus();
 }
@@ -685,9 +929,11 @@ void MainWindow::updateCacheStatus()
     const QueryCacheStats stats = m_repository->cache().stats();
     if (stats.hits + stats.misses == 0) {
         m_cacheLabel->clear();
+        m_cacheLabel->setAccessibleDescription({});
         return;
     }
     m_cacheLabel->setText(tr("cache %1 % hits").arg(qRound(stats.hitRate() * 100)));
+    m_cacheLabel->setAccessibleDescription(m_cacheLabel->text());
 }
 
 void MainWindow::updateEmptyState()

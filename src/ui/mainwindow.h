@@ -2,14 +2,18 @@
 
 #include "cli/headlessrunner.h"
 
+#include "alerts/alertrule.h"
 #include "storage/metric.h"
 
+#include <QFuture>
 #include <QMainWindow>
 #include <QMap>
 #include <QTimer>
 #include <memory>
 
+class AlertsPanel;
 class ElidedLabel;
+class InfoBanner;
 class FleetFilterProxyModel;
 class FleetTableModel;
 class QAction;
@@ -60,6 +64,13 @@ public:
     void setRange(qint64 seconds);
     static QList<qint64> rangeSpans();
 
+    // Applies a configuration the Settings dialog has written, without a restart (see the .cpp).
+    void applyConfig(const Config &config);
+
+Q_SIGNALS:
+    // The cache moved to another database: the window over it is a new one (main() replaces this one).
+    void reopenRequested(const RunSetup &setup);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -67,6 +78,7 @@ protected:
 
 private:
     void createActions();
+    void connectEngine();
     void createToolBar();
     void createTable();
     void createCharts();
@@ -82,6 +94,12 @@ private:
     void onCurrentRowChanged();
     void reloadCharts();
     void openDetail(Metric metric, const TrendPoint &point);
+    void openThresholds();
+    void openExport();
+    void loadRules();
+    void applyRules(const AlertRuleSet &rules);
+    void applyChartThresholds();
+    void selectResource(qint64 id);
     void createTray();
     void showFromTray();
     void quit();
@@ -90,6 +108,7 @@ private:
     void updateStatus();
     void updateCacheStatus();
     void updateEmptyState();
+    void updateBanners();
     void updateErrorColour();
     QString syncErrorText() const;
     QString configPath() const;
@@ -103,12 +122,22 @@ private:
     FleetTableModel *m_model = nullptr;
     FleetFilterProxyModel *m_proxy = nullptr;
     QTableView *m_view = nullptr;
+    InfoBanner *m_firstStartBanner = nullptr; // "only this machine is watched: add a cloud account"
+    InfoBanner *m_sourceBanner = nullptr; // a source that keeps failing, with the way to fix it
+    QWidget *m_fleetPane = nullptr; // the banners above the table
+    QList<QAction *> m_addSourceActions; // offered by the first-start banner
+    QList<QAction *> m_sourceErrorActions; // offered beside a failing source
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_chartStack = nullptr;
     QTabWidget *m_tabs = nullptr;
     SyncPanel *m_syncPanel = nullptr;
     PerformancePanel *m_performancePanel = nullptr;
     TrayController *m_tray = nullptr;
+    AlertsPanel *m_alertsPanel = nullptr;
+    int m_alertsTab = -1;
+    QAction *m_thresholdsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    AlertRuleSet m_rules; // [alerts] with the thresholds stored in the cache (Thresholds dialog)
     bool m_quitting = false; // Quit was asked for: closing the window ends OpsDeck even with a tray
     QLabel *m_chartHint = nullptr;
     QLabel *m_chartHeading = nullptr;
@@ -123,6 +152,7 @@ private:
     ElidedLabel *m_errorLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QTimer m_tick;
+    QFuture<void> m_baselines; // loading the query baselines; waited for before the repository goes
 
     qint64 m_resourceId = 0; // the resource the charts show; 0 = none
     QString m_resourceName;

@@ -103,6 +103,9 @@ void PerformancePanel::showCacheStats(const QueryCacheStats &stats)
     m_cacheLabels[Misses]->setText(locale.toString(stats.misses));
     m_cacheLabels[Evictions]->setText(locale.toString(stats.evictions));
     m_cacheLabels[Ttl]->setText(ttlText(stats.ttlMs));
+    // Screen readers speak a named label's description, not its text.
+    for (QLabel *label : m_cacheLabels)
+        label->setAccessibleDescription(label->text());
 }
 
 QString PerformancePanel::cacheText(CacheField field) const

@@ -46,21 +46,71 @@ QString typeText(const QString &type)
 SyncPanel::SyncPanel(Repository *repository, const Config &config, QWidget *parent)
     : QWidget(parent)
     , m_repository(repository)
+    , m_sources(statesOf(config))
 {
-    for (const SourceConfig &source : config.sources) {
-        SourceState state;
-        state.config = source;
-        if (source.type == QLatin1String("digitalocean"))
-            state.budget = source.options.value(QStringLiteral("requests_per_hour")).toLongLong();
-        m_sources << state;
-    }
     buildUi();
+    fillSourceList();
     updateSourceRows();
     updateEmptyState();
     refresh();
 }
 
 SyncPanel::~SyncPanel() = default;
+
+QList<SyncPanel::SourceState> SyncPanel::statesOf(const Config &config)
+{
+    QList<SourceState> states;
+    for (const SourceConfig &source : config.sources) {
+        SourceState state;
+        state.config = source;
+        if (source.type == QLatin1String("digitalocean"))
+            state.budget = source.options.value(QStringLiteral("requests_per_hour")).toLongLong();
+        states << state;
+    }
+    return states;
+}
+
+void SyncPanel::setSources(const Config &config)
+{
+    QList<SourceState> states = statesOf(config);
+    for (SourceState &state : states) {
+        const int row = rowOf(state.config.name);
+        if (row < 0)
+            continue;
+        const SourceState &old = m_sources.at(row);
+        state.last = old.last;
+        state.apiCalls = old.apiCalls;
+        // A new interval moves the next sync; a running sync of the old configuration still finishes.
+        state.running = old.running;
+        state.done = old.done;
+        state.total = old.total;
+    }
+    m_sources = states;
+    fillSourceList();
+    updateSourceRows();
+    updateEmptyState();
+    refresh();
+}
+
+// The rows of the sources table and the entries of the log's source filter, for m_sources.
+void SyncPanel::fillSourceList()
+{
+    m_sourceTable->setRowCount(int(m_sources.size()));
+    for (int row = 0; row < m_sources.size(); ++row) {
+        for (int column = 0; column < SourceColumnCount; ++column) {
+            if (!m_sourceTable->item(row, column))
+                m_sourceTable->setItem(row, column, new QTableWidgetItem);
+        }
+    }
+    const QString selected = m_filter->currentData().toString();
+    const QSignalBlocker blocker(m_filter);
+    m_filter->clear();
+    m_filter->addItem(tr("All sources"), QString());
+    for (const SourceState &source : std::as_const(m_sources))
+        m_filter->addItem(source.config.name, source.config.name);
+    m_filter->setCurrentIndex(std::max(0, m_filter->findData(selected)));
+    applyFilter();
+}
 
 void SyncPanel::buildUi()
 {
@@ -86,19 +136,12 @@ void SyncPanel::buildUi()
     m_sourceTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sourceTable->horizontalHeader()->setSectionResizeMode(LastSyncColumn, QHeaderView::Stretch);
     m_sourceTable->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    for (int row = 0; row < m_sources.size(); ++row) {
-        for (int column = 0; column < SourceColumnCount; ++column)
-            m_sourceTable->setItem(row, column, new QTableWidgetItem);
-    }
 
     auto *logTitle = new QLabel(tr("Sync log"), this);
     logTitle->setFont(titleFont);
 
     m_filter = new QComboBox(this);
     m_filter->setAccessibleName(tr("Show syncs of"));
-    m_filter->addItem(tr("All sources"), QString());
-    for (const SourceState &source : std::as_const(m_sources))
-        m_filter->addItem(source.config.name, source.config.name);
     auto *filterLabel = new QLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_filter);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &SyncPanel::applyFilter);

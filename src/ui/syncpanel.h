@@ -44,6 +44,9 @@ public:
     QComboBox *sourceFilter() const { return m_filter; }
     // The clock (Unix seconds); the panel follows the real one unless a test sets it.
     void setNow(qint64 secsSinceEpoch);
+    // The sources of a changed configuration (Settings applied): rows follow it, what is known of a source that
+    // stays is kept.
+    void setSources(const Config &config);
 
     static QString countdownText(qint64 seconds);
     static QString budgetText(qint64 used, qint64 limit);
@@ -78,6 +81,8 @@ private:
     };
 
     void buildUi();
+    static QList<SourceState> statesOf(const Config &config);
+    void fillSourceList();
     void tick();
     void updateSourceRows();
     void updateEmptyState();

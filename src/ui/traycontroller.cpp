@@ -8,11 +8,15 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
+#include <QSettings>
 #include <QSystemTrayIcon>
 #include <algorithm>
 #include <chrono>
 
 namespace {
+
+const QString AcknowledgedKey = QStringLiteral("alerts/acknowledged");
+const QString SnoozedKey = QStringLiteral("alerts/snoozed");
 
 QColor levelColour(AlertLevel level)
 {
@@ -86,6 +90,7 @@ TrayController::TrayController(QObject *parent)
         });
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayController::showRequested);
     }
+    loadSilences();
     updateState();
     if (m_tray)
         m_tray->show();
@@ -136,6 +141,7 @@ void TrayController::onAlertTransitions(const QList<AlertTransition> &transition
     }
     m_grouper->add(transitions);
     m_grouper->flush();
+    saveSilences(); // acknowledgements end once their alert has stayed resolved
     updateState();
 }
 
@@ -149,9 +155,103 @@ void TrayController::setFiring(const QList<AlertEventRow> &events)
             m_active[std::make_pair(e.resourceId, int(e.metric))] = *level;
             if (!e.resource.isEmpty())
                 m_names.insert(e.resourceId, e.resource);
+            AlertTransition firing;
+            firing.resourceId = e.resourceId;
+            firing.metric = e.metric;
+            firing.level = *level;
+            firing.state = AlertState::Firing;
+            firing.value = e.value;
+            firing.threshold = e.threshold;
+            firing.at = e.startedAt;
+            firing.since = e.startedAt;
+            m_grouper->restoreFiring(firing);
         }
     }
+    // An acknowledged alert that resolved while OpsDeck was not running: its flap window starts now.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (AlertAcknowledgement ack : m_grouper->acknowledgements()) {
+        if (ack.resolvedAt == 0 && !m_active.count(std::make_pair(ack.resourceId, int(ack.metric)))) {
+            ack.resolvedAt = now;
+            m_grouper->restoreAcknowledgement(ack);
+        }
+    }
+    saveSilences();
     updateState();
+}
+
+void TrayController::acknowledge(qint64 resourceId, Metric metric)
+{
+    m_grouper->acknowledge(resourceId, metric);
+    saveSilences();
+}
+
+void TrayController::snooze(qint64 resourceId, qint64 until)
+{
+    m_grouper->snooze(resourceId, until);
+    saveSilences();
+}
+
+void TrayController::unsnooze(qint64 resourceId)
+{
+    m_grouper->unsnooze(resourceId);
+    saveSilences();
+}
+
+// "42/cpu/warning/0" per acknowledgement (resource id, metric, level, resolved at), "42/1790000000" per snooze.
+void TrayController::loadSilences()
+{
+    const QSettings settings;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 flapWindow = m_grouper->options().flapWindowSeconds;
+    for (const QString &entry : settings.value(AcknowledgedKey).toStringList()) {
+        const QStringList parts = entry.split(QLatin1Char('/'));
+        if (parts.size() != 4)
+            continue;
+        AlertAcknowledgement ack;
+        ack.resourceId = parts.at(0).toLongLong();
+        const std::optional<Metric> metric = metricFromName(parts.at(1));
+        const std::optional<AlertLevel> level = alertLevelFromName(parts.at(2));
+        ack.resolvedAt = parts.at(3).toLongLong();
+        if (ack.resourceId <= 0 || !metric || !level || (ack.resolvedAt > 0 && now - ack.resolvedAt > flapWindow))
+            continue;
+        ack.metric = *metric;
+        ack.level = *level;
+        m_grouper->restoreAcknowledgement(ack);
+    }
+    for (const QString &entry : settings.value(SnoozedKey).toStringList()) {
+        const qint64 resourceId = entry.section(QLatin1Char('/'), 0, 0).toLongLong();
+        const qint64 until = entry.section(QLatin1Char('/'), 1, 1).toLongLong();
+        if (resourceId > 0 && until > now)
+            m_grouper->snooze(resourceId, until);
+    }
+    saveSilences();
+}
+
+void TrayController::saveSilences()
+{
+    QStringList acks;
+    for (const AlertAcknowledgement &ack : m_grouper->acknowledgements())
+        acks << QStringLiteral("%1/%2/%3/%4")
+                    .arg(ack.resourceId)
+                    .arg(metricName(ack.metric), alertLevelName(ack.level))
+                    .arg(ack.resolvedAt);
+    QStringList snoozes;
+    for (const auto &[resourceId, until] : m_grouper->snoozes())
+        snoozes << QStringLiteral("%1/%2").arg(resourceId).arg(until);
+    if (acks == m_savedAcks && snoozes == m_savedSnoozes)
+        return;
+    QSettings settings;
+    const auto store = [&settings](const QString &key, const QStringList &list) {
+        if (list.isEmpty())
+            settings.remove(key);
+        else
+            settings.setValue(key, list);
+    };
+    store(AcknowledgedKey, acks);
+    store(SnoozedKey, snoozes);
+    m_savedAcks = acks;
+    m_savedSnoozes = snoozes;
+    Q_EMIT silencesChanged();
 }
 
 void TrayController::pauseFor(qint64 seconds)
@@ -189,8 +289,9 @@ void TrayController::deliver(const AlertNotification &notification)
         m_testNotifier->notify(notification);
     else if (m_tray)
         m_tray->showMessage(notification.title, notification.body,
-                            notification.level == AlertLevel::Critical ? QSystemTrayIcon::Critical
-                                                                       : QSystemTrayIcon::Warning);
+                            notification.isResolvedOnly()                    ? QSystemTrayIcon::Information
+                                : notification.level == AlertLevel::Critical ? QSystemTrayIcon::Critical
+                                                                             : QSystemTrayIcon::Warning);
     Q_EMIT notified(notification);
 }
 

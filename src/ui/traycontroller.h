@@ -27,6 +27,10 @@ class QSystemTrayIcon;
 //
 // Whether a tray exists is checked once, at construction (hasTray()). Without one there is no icon, but the alert
 // state, the menu and notified() still work, so the window can show alerts itself.
+//
+// Acknowledgements and snoozes (the Alerts tab sets them) are kept in the user's QSettings (group "alerts"), so a
+// restart neither forgets them nor repeats what was acknowledged: an acknowledgement until its alert has stayed
+// resolved for an hour, a snooze until its time.
 class TrayController final : public QObject
 {
     Q_OBJECT
@@ -47,6 +51,17 @@ public:
 
     bool isPaused() const;
     qint64 pausedUntil() const { return m_grouper->pausedUntil(); } // Unix seconds; 0 = never paused
+
+    // No more notifications of this alert at its level (a worse level is still told), kept across restarts.
+    void acknowledge(qint64 resourceId, Metric metric);
+    bool isAcknowledged(qint64 resourceId, Metric metric) const
+    {
+        return m_grouper->isAcknowledged(resourceId, metric);
+    }
+    // No notifications about a resource until a time (Unix seconds), kept across restarts.
+    void snooze(qint64 resourceId, qint64 until);
+    void unsnooze(qint64 resourceId);
+    qint64 snoozedUntil(qint64 resourceId) const { return m_grouper->snoozedUntil(resourceId); } // 0 = not snoozed
 
     // Notifications go to `notifier` instead of the tray (nullptr: back to the tray). Not owned; it must outlive
     // this object or be replaced first.
@@ -71,6 +86,8 @@ Q_SIGNALS:
     void quitRequested();
     // Each notification as it goes out (to the tray or not): a window without a tray can show it as a banner.
     void notified(const AlertNotification &notification);
+    // An acknowledgement or snooze was added or removed.
+    void silencesChanged();
 
 private:
     // Hands the grouper's notifications back to the controller.
@@ -88,6 +105,8 @@ private:
     };
 
     void deliver(const AlertNotification &notification);
+    void loadSilences();
+    void saveSilences();
     void pauseUntil(qint64 until);
     void updateState();
     void updatePauseActions();
@@ -108,4 +127,6 @@ private:
     QAction *m_pauseTomorrowAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QTimer m_pauseEnd; // refreshes the menu and tooltip when a pause runs out
+    QStringList m_savedAcks; // as last written to QSettings
+    QStringList m_savedSnoozes;
 };

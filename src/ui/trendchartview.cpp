@@ -215,14 +215,33 @@ void TrendChartView::setResult(const TrendResult &result)
         m_line->replace(values);
 
         if (buckets) {
+            // The band is filled as one antialiased polygon, and at a vertex per pixel its spikes made that fill
+            // cost 5× the rest of the chart (~100 ms for 1,700 points). Points are merged into groups of at least
+            // BandPixels px instead, each a flat step from its first to its last point over the lowest min and
+            // highest max in it: every sample still lies inside, it looks the same, and it fills in a few ms.
+            constexpr int BandPixels = 3;
+            const int steps = std::max(2, std::max(viewport()->width(), minimumSizeHint().width()) / BandPixels);
+            const qsizetype group = (points.size() + steps - 1) / steps;
             QList<QPointF> upper;
             QList<QPointF> lower;
-            upper.reserve(points.size());
-            lower.reserve(points.size());
-            for (const TrendPoint &p : points) {
-                const double x = double(p.ts) * 1000.0;
-                upper.append(QPointF(x, p.count > 0 ? p.max : p.value));
-                lower.append(QPointF(x, p.count > 0 ? p.min : p.value));
+            upper.reserve(std::min(points.size(), 2 * qsizetype(steps)));
+            lower.reserve(upper.capacity());
+            for (qsizetype first = 0; first < points.size(); first += group) {
+                const qsizetype last = std::min(points.size(), first + group) - 1;
+                double high = -std::numeric_limits<double>::infinity();
+                double low = std::numeric_limits<double>::infinity();
+                for (qsizetype i = first; i <= last; ++i) {
+                    const TrendPoint &p = points.at(i);
+                    high = std::max(high, p.count > 0 ? p.max : p.value);
+                    low = std::min(low, p.count > 0 ? p.min : p.value);
+                }
+                for (const qsizetype i : { first, last }) {
+                    const double x = double(points.at(i).ts) * 1000.0;
+                    upper.append(QPointF(x, high));
+                    lower.append(QPointF(x, low));
+                    if (last == first)
+                        break;
+                }
             }
             m_bandUpper->replace(upper);
             m_bandLower->replace(lower);

@@ -578,6 +578,28 @@ Reply FakeDigitalOcean::Private::route(const QString &path, const QUrlQuery &que
             };
         });
     }
+    if (path == QLatin1String("/v2/account")) {
+        // DigitalOcean's documented shape of GET /v2/account.
+        const QJsonObject account {
+            { QStringLiteral("droplet_limit"), 25 },
+            { QStringLiteral("floating_ip_limit"), 3 },
+            { QStringLiteral("volume_limit"), 10 },
+            { QStringLiteral("email"), options.accountEmail },
+            { QStringLiteral("name"), QStringLiteral("Ops Team") },
+            { QStringLiteral("uuid"), QStringLiteral("b6fr89dbf6d9156cace5f3c78dc9851d957381ef") },
+            { QStringLiteral("email_verified"), true },
+            { QStringLiteral("status"), options.accountStatus },
+            { QStringLiteral("status_message"),
+              options.accountStatus == QLatin1String("active") ? QString()
+                                                               : QStringLiteral("Your account is locked.") },
+            { QStringLiteral("team"),
+              QJsonObject { { QStringLiteral("uuid"), QStringLiteral("5df3e3004a17e242b7c20ca6c9fc25b701a47ece") },
+                            { QStringLiteral("name"), QStringLiteral("Ops") } } },
+        };
+        reply.body
+            = QJsonDocument(QJsonObject { { QStringLiteral("account"), account } }).toJson(QJsonDocument::Compact);
+        return reply;
+    }
     if (path == QLatin1String("/v2/databases")) {
         QJsonArray databases;
         for (int i = 0; i < options.databases; ++i) {

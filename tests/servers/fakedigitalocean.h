@@ -16,7 +16,7 @@
 // whose exact busy % per interval is trueCpuPercent(); droplet 0 reboots rebootTs() (counters reset). Memory, disk,
 // app and MySQL series likewise have their true values. It requires "Authorization: Bearer <token>", sends
 // ratelimit-* headers (in varied letter case), answers 429 (with retry-after unless switched off) beyond the
-// per-minute budget, and injects faults per path pattern.
+// per-minute budget, and injects faults per path pattern. GET /v2/account answers the token's account.
 class FakeDigitalOcean final
 {
 public:
@@ -30,6 +30,8 @@ public:
         int requestsPerMinute = 250;
         bool retryAfter = true; // 429s from the budget carry retry-after
         qint64 rebootAgoSeconds = 1800; // droplet 0 reboots this long before start-up; 0 = never
+        QString accountEmail = QStringLiteral("ops@example.com"); // GET /v2/account
+        QString accountStatus = QStringLiteral("active"); // active | warning | locked
     };
 
     enum class FaultKind {

@@ -33,6 +33,15 @@ void onTerminationSignal(int)
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
 }
 
+// --export to a file: SIGINT/SIGTERM stop the export at the next progress call, so the temporary file is
+// discarded instead of left beside the target.
+volatile std::sig_atomic_t g_exportInterrupted = 0;
+
+void onExportInterrupt(int)
+{
+    g_exportInterrupted = 1;
+}
+
 void printErr(const QString &text)
 {
     std::fputs(qPrintable(QStringLiteral("opsdeck: ") + text + QLatin1Char('\n')), stderr);
@@ -77,6 +86,7 @@ bool HeadlessRunner::loadSetup(const CommandLineOptions &options, RunSetup *setu
         return false;
     }
     setup->database = *database;
+    setup->databaseFromCommandLine = !options.databaseUrl.isEmpty();
     QStringList known;
     for (const SourceConfig &s : std::as_const(setup->config.sources))
         known << s.name;
@@ -355,6 +365,7 @@ int HeadlessRunner::runExport()
         request.resources = m_options.resources;
         request.sources = m_options.sources;
         request.resolution = m_options.resolution;
+        request.alerts = m_setup.config.alerts;
         for (const QString &m : std::as_const(m_options.metrics))
             request.metrics << *metricFromName(m);
         ReportExporter exporter(*db);
@@ -368,15 +379,27 @@ int HeadlessRunner::runExport()
             // Written beside the target and renamed into place: a failed export never leaves half a file or
             // clobbers the previous one. Exports may hold host names and figures: owner-only permissions.
             QSaveFile out(m_options.out);
+            struct sigaction action = {};
+            action.sa_handler = onExportInterrupt;
+            sigemptyset(&action.sa_mask);
+            sigaction(SIGTERM, &action, nullptr);
+            sigaction(SIGINT, &action, nullptr);
+            exporter.setProgress([](qint64) { return !g_exportInterrupted; });
             if (!out.open(QIODevice::WriteOnly)) {
                 printErr(QStringLiteral("cannot write %1: %2").arg(m_options.out, out.errorString()));
                 code = 1;
+            } else if (!out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+                // Before the first row: nobody else may read the report while it is being written.
+                printErr(QStringLiteral("cannot restrict %1 to its owner: %2").arg(m_options.out, out.errorString()));
+                out.cancelWriting();
+                code = 1;
             } else if (!exporter.write(request, &out)) {
                 out.cancelWriting();
-                printErr(exporter.lastError());
+                printErr(exporter.wasCancelled()
+                             ? QStringLiteral("export interrupted; %1 was not written").arg(m_options.out)
+                             : exporter.lastError());
                 code = exporter.isUsageError() ? 2 : 1;
             } else {
-                out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
                 if (!out.commit()) {
                     printErr(QStringLiteral("cannot write %1: %2").arg(m_options.out, out.errorString()));
                     code = 1;

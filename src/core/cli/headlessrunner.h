@@ -20,6 +20,7 @@ struct RunSetup
 {
     Config config;
     DatabaseUrl database;
+    bool databaseFromCommandLine = false; // --db or OPSDECK_DB chose it: [storage] url does not apply
 };
 
 // Runs the headless verbs (--sync, --export, --health) inside a QCoreApplication; no display is needed.

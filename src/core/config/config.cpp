@@ -119,6 +119,309 @@ bool isComment(const QString &key)
     return key.trimmed().startsWith(QLatin1Char('#'));
 }
 
+// The rules for one value, shared by the loader and Config::checkValue (the Settings dialog), so a value is judged
+// in one place and both say the same words. Each returns the parsed value, or nullopt with *problem set.
+
+QString integerAllowed(qint64 min, qint64 max)
+{
+    return Text::tr("a whole number from %1 to %2").arg(min).arg(max);
+}
+
+std::optional<qint64> checkInteger(const QString &text, qint64 min, qint64 max, QString *problem)
+{
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,12}$"));
+    const qint64 value = digits.match(text).hasMatch() ? text.toLongLong() : -1;
+    if (value < min || value > max) {
+        *problem = Text::tr("\"%1\" is not allowed; expected %2").arg(shown(text), integerAllowed(min, max));
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString durationAllowed(qint64 min, qint64 max)
+{
+    return max > 0 ? Text::tr("a duration from %1 to %2, e.g. %3")
+                         .arg(formatDuration(min), formatDuration(max), formatDuration(max))
+                   : Text::tr("a duration of at least %1, e.g. 30m").arg(formatDuration(min));
+}
+
+std::optional<qint64> checkDuration(const QString &text, qint64 min, qint64 max, QString *problem)
+{
+    const std::optional<qint64> value = parseDuration(text, problem);
+    if (!value)
+        return std::nullopt;
+    if (*value < min) {
+        *problem = Text::tr("\"%1\" is too short; allowed: %2").arg(shown(text), durationAllowed(min, max));
+        return std::nullopt;
+    }
+    if (max > 0 && *value > max) {
+        *problem = Text::tr("\"%1\" is too long; allowed: %2").arg(shown(text), durationAllowed(min, max));
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString booleanAllowed()
+{
+    return Text::tr("true, false, yes, no, 1 or 0");
+}
+
+std::optional<bool> checkBoolean(const QString &text, QString *problem)
+{
+    const QString t = text.toLower();
+    if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("1"))
+        return true;
+    if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("0"))
+        return false;
+    *problem = Text::tr("\"%1\" is not allowed; expected %2").arg(shown(text), booleanAllowed());
+    return std::nullopt;
+}
+
+// An http(s) URL with a host and no credentials, as QUrl::FullyEncoded; the problem without "allowed: …".
+std::optional<QString> checkHttpUrl(const QString &value, bool allowQuery, QString *problem)
+{
+    const QUrl url(value, QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        || url.host().isEmpty()) {
+        *problem = Text::tr("\"%1\" is not an http:// or https:// URL with a host").arg(shown(value));
+        return std::nullopt;
+    }
+    if (!url.userInfo().isEmpty()) {
+        *problem = Text::tr("\"%1\" has a user name or password in it; credentials do not belong in the "
+                            "configuration file")
+                       .arg(shown(value));
+        return std::nullopt;
+    }
+    if (url.hasFragment() || (!allowQuery && url.hasQuery())) {
+        *problem = Text::tr("\"%1\" has a %2; only scheme, host, port and path are allowed")
+                       .arg(shown(value), url.hasFragment() ? QStringLiteral("#fragment") : QStringLiteral("?query"));
+        return std::nullopt;
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QString httpUrlAllowed(const QString &example)
+{
+    return Text::tr("an http:// or https:// URL, e.g. %1").arg(example);
+}
+
+// A base URL consumers append API paths to ("/v2/droplets"): no query, no trailing slash.
+std::optional<QString> checkBaseUrl(const QString &text, const QString &example, QString *problem)
+{
+    std::optional<QString> url = checkHttpUrl(text, false, problem);
+    if (!url) {
+        *problem = Text::tr("%1; allowed: %2").arg(*problem, httpUrlAllowed(example));
+        return std::nullopt;
+    }
+    while (url->endsWith(QLatin1Char('/')) && url->count(QLatin1Char('/')) > 2)
+        url->chop(1);
+    return url;
+}
+
+QString envVarAllowed(const QString &example)
+{
+    return Text::tr("the name of an environment variable (letters, digits and '_', not starting with a digit), "
+                    "e.g. %1")
+        .arg(example);
+}
+
+// The NAME of an environment variable holding a secret; a value that looks like the secret is refused unshown.
+std::optional<QString> checkEnvVarName(const QString &key, const QString &name, const QString &example,
+                                       QString *problem)
+{
+    static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
+    static const QRegularExpression tokenLike(QStringLiteral("(_v1_|^[0-9a-fA-F]{32,}$)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (tokenLike.match(name).hasMatch()) {
+        *problem = Text::tr("the value looks like a token itself (not shown); %1 holds the NAME of the environment "
+                            "variable that contains the token; allowed: %2")
+                       .arg(key, envVarAllowed(example));
+        return std::nullopt;
+    }
+    if (!envName.match(name).hasMatch()) {
+        *problem = Text::tr("the value (not shown) is not allowed; expected %1").arg(envVarAllowed(example));
+        return std::nullopt;
+    }
+    return name;
+}
+
+std::optional<QString> checkStorageUrl(const QString &url, QString *problem)
+{
+    if (url.isEmpty()) {
+        *problem = Text::tr("the value is empty; remove the key to use the default (%1), or give a URL such as "
+                            "sqlite:///var/lib/opsdeck/opsdeck.db or postgresql://user:password@host:5432/db")
+                       .arg(Config::defaultDatabaseUrl());
+        return std::nullopt;
+    }
+    if (!DatabaseUrl::parse(url, problem))
+        return std::nullopt;
+    return url;
+}
+
+QString targetsAllowed()
+{
+    return Text::tr("one or more http:// or https:// URLs separated by commas, e.g. "
+                    "http://10.0.0.5:9100/metrics, http://10.0.0.6:9100/metrics");
+}
+
+// node_exporter targets, separated by commas or white space (a URL has neither); one problem per bad target.
+std::optional<QString> checkTargets(const QString &text, QStringList *problems)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    const QStringList items = text.split(separators, Qt::SkipEmptyParts);
+    QStringList targets;
+    bool ok = true;
+    for (const QString &item : items) {
+        QString problem;
+        std::optional<QString> url = checkHttpUrl(item, true, &problem);
+        if (!url) {
+            problems->append(Text::tr("%1; expected %2").arg(problem, targetsAllowed()));
+            ok = false;
+            continue;
+        }
+        // node_exporter serves /metrics; "http://host:9100" means that, as in a Prometheus scrape config.
+        QUrl parsed(*url);
+        if (parsed.path().isEmpty() || parsed.path() == QLatin1String("/")) {
+            parsed.setPath(QStringLiteral("/metrics"));
+            url = parsed.toString(QUrl::FullyEncoded);
+        }
+        if (targets.contains(*url)) {
+            problems->append(Text::tr("\"%1\" is listed twice").arg(shown(*url)));
+            ok = false;
+            continue;
+        }
+        targets << *url;
+    }
+    if (ok && targets.isEmpty())
+        problems->append(Text::tr("no target given; expected %1").arg(targetsAllowed()));
+    if (!ok || targets.isEmpty())
+        return std::nullopt;
+    return targets.join(QLatin1Char(','));
+}
+
+// Which rule a key of [storage], [sync] or [source.NAME] follows, with its bounds: the one place they are written.
+struct KeyRule
+{
+    enum class Kind { Integer, Duration, Boolean, BaseUrl, EnvVarName, StorageUrl, Targets, SourceType };
+    Kind kind = Kind::Integer;
+    qint64 min = 0;
+    qint64 max = 0; // 0: no upper bound (durations)
+    QString example;
+    bool secret = false; // the value may be a pasted secret: never shown
+};
+
+std::optional<KeyRule> keyRule(const QString &section, const QString &key, const QString &type)
+{
+    using Kind = KeyRule::Kind;
+    if (section == QLatin1String("storage")) {
+        if (key == QLatin1String("url"))
+            return KeyRule { Kind::StorageUrl, 0, 0, {}, false };
+        if (key == QLatin1String("retention_days"))
+            return KeyRule { Kind::Integer, 1, 3650, {}, false };
+        return std::nullopt;
+    }
+    if (section == QLatin1String("sync"))
+        return key == QLatin1String("interval") ? std::optional(KeyRule { Kind::Duration, MinInterval, 0, {}, false })
+                                                : std::nullopt;
+    if (section != QLatin1String("source") && !section.startsWith(QLatin1String("source.")))
+        return std::nullopt;
+    if (!type.isEmpty() && !Config::sourceKeys(type).contains(key))
+        return std::nullopt;
+    if (key == QLatin1String("type"))
+        return KeyRule { Kind::SourceType, 0, 0, {}, false };
+    if (key == QLatin1String("enabled"))
+        return KeyRule { Kind::Boolean, 0, 0, {}, false };
+    if (key == QLatin1String("interval"))
+        return KeyRule { Kind::Duration, MinInterval, 0, {}, false };
+    if (key == QLatin1String("api_url"))
+        return KeyRule { Kind::BaseUrl, 0, 0, QStringLiteral("https://api.digitalocean.com"), false };
+    if (key == QLatin1String("token_env"))
+        return KeyRule { Kind::EnvVarName, 0, 0, QStringLiteral("DIGITALOCEAN_TOKEN"), true };
+    if (key == QLatin1String("requests_per_minute"))
+        return KeyRule { Kind::Integer, 1, 250, {}, false };
+    if (key == QLatin1String("requests_per_hour"))
+        return KeyRule { Kind::Integer, 1, 5000, {}, false };
+    if (key == QLatin1String("backfill"))
+        return KeyRule { Kind::Duration, 3600, 30 * 86400, {}, false };
+    if (key == QLatin1String("url"))
+        return KeyRule { Kind::BaseUrl, 0, 0, QStringLiteral("http://127.0.0.1:9090"), false };
+    if (key == QLatin1String("targets"))
+        return KeyRule { Kind::Targets, 0, 0, {}, false };
+    return std::nullopt;
+}
+
+QString allowedText(const KeyRule &rule)
+{
+    switch (rule.kind) {
+    case KeyRule::Kind::Integer:
+        return integerAllowed(rule.min, rule.max);
+    case KeyRule::Kind::Duration:
+        return durationAllowed(rule.min, rule.max);
+    case KeyRule::Kind::Boolean:
+        return booleanAllowed();
+    case KeyRule::Kind::BaseUrl:
+        return httpUrlAllowed(rule.example);
+    case KeyRule::Kind::EnvVarName:
+        return envVarAllowed(rule.example);
+    case KeyRule::Kind::StorageUrl:
+        return Text::tr("a URL such as sqlite:///var/lib/opsdeck/opsdeck.db or postgresql://user@host:5432/db");
+    case KeyRule::Kind::Targets:
+        return targetsAllowed();
+    case KeyRule::Kind::SourceType:
+        return sourceTypes().join(QLatin1String(", "));
+    }
+    return QString();
+}
+
+// The value as the loader keeps it (see Config::checkValue), or nullopt with the problems.
+std::optional<QString> applyRule(const KeyRule &rule, const QString &key, const QString &text, QStringList *problems)
+{
+    QString problem;
+    std::optional<QString> result;
+    switch (rule.kind) {
+    case KeyRule::Kind::Integer:
+        if (const std::optional<qint64> v = checkInteger(text, rule.min, rule.max, &problem))
+            result = QString::number(*v);
+        break;
+    case KeyRule::Kind::Duration:
+        if (const std::optional<qint64> v = checkDuration(text, rule.min, rule.max, &problem))
+            result = QString::number(*v);
+        break;
+    case KeyRule::Kind::Boolean:
+        if (const std::optional<bool> v = checkBoolean(text, &problem))
+            result = *v ? QStringLiteral("true") : QStringLiteral("false");
+        break;
+    case KeyRule::Kind::BaseUrl:
+        result = checkBaseUrl(text, rule.example, &problem);
+        break;
+    case KeyRule::Kind::EnvVarName:
+        result = checkEnvVarName(key, text, rule.example, &problem);
+        break;
+    case KeyRule::Kind::StorageUrl:
+        result = checkStorageUrl(text, &problem);
+        break;
+    case KeyRule::Kind::Targets:
+        return checkTargets(text, problems);
+    case KeyRule::Kind::SourceType:
+        if (sourceTypes().contains(text))
+            result = text;
+        else
+            problem = Text::tr("\"%1\" is not a source type%2; allowed: %3")
+                          .arg(shown(text), suggestion(text, sourceTypes()), sourceTypes().join(QLatin1String(", ")));
+        break;
+    }
+    if (!result)
+        problems->append(problem);
+    return result;
+}
+
+const QRegularExpression &sourceNamePattern()
+{
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    return validName;
+}
+
 // What QSettings does not tell: line numbers, lines it silently skips (no '='), keys set twice (it keeps
 // the last), and sections without keys (it drops them).
 struct RawIni
@@ -222,9 +525,8 @@ private:
     std::optional<qint64> integer(const QString &section, const QString &key, qint64 min, qint64 max);
     std::optional<double> percent(const QString &section, const QString &key);
     std::optional<qint64> duration(const QString &section, const QString &key, qint64 min, qint64 max);
-    std::optional<bool> boolean(const QString &section, const QString &key);
-    std::optional<QString> httpUrl(const QString &section, const QString &key, const QString &example, bool allowQuery);
-    std::optional<QString> checkHttpUrl(const QString &value, bool allowQuery, QString *problem) const;
+    // A key of [storage], [sync] or [source.NAME] by its rule (keyRule); errors reported, nullopt when bad.
+    std::optional<QString> checked(const QString &section, const QString &key, const QString &type = QString());
 
     void checkKeys(const QString &section, const QStringList &allowed, const QString &allowedFor);
     void parseStorage(Config &config);
@@ -293,16 +595,13 @@ std::optional<QString> Loader::scalar(const QString &section, const QString &key
 
 std::optional<qint64> Loader::integer(const QString &section, const QString &key, qint64 min, qint64 max)
 {
-    const QString allowed = Text::tr("a whole number from %1 to %2").arg(min).arg(max);
-    const std::optional<QString> text = scalar(section, key, allowed);
+    const std::optional<QString> text = scalar(section, key, integerAllowed(min, max));
     if (!text)
         return std::nullopt;
-    static const QRegularExpression digits(QStringLiteral("^\\d{1,12}$"));
-    const qint64 value = digits.match(*text).hasMatch() ? text->toLongLong() : -1;
-    if (value < min || value > max) {
-        failKey(section, key, Text::tr("\"%1\" is not allowed; expected %2").arg(shown(*text), allowed));
-        return std::nullopt;
-    }
+    QString problem;
+    const std::optional<qint64> value = checkInteger(*text, min, max, &problem);
+    if (!value)
+        failKey(section, key, problem);
     return value;
 }
 
@@ -323,84 +622,42 @@ std::optional<double> Loader::percent(const QString &section, const QString &key
 
 std::optional<qint64> Loader::duration(const QString &section, const QString &key, qint64 min, qint64 max)
 {
-    const QString allowed = max > 0 ? Text::tr("a duration from %1 to %2, e.g. %3")
-                                          .arg(formatDuration(min), formatDuration(max), formatDuration(max))
-                                    : Text::tr("a duration of at least %1, e.g. 30m").arg(formatDuration(min));
-    const std::optional<QString> text = scalar(section, key, allowed);
+    const std::optional<QString> text = scalar(section, key, durationAllowed(min, max));
     if (!text)
         return std::nullopt;
     QString problem;
-    const std::optional<qint64> value = parseDuration(*text, &problem);
-    if (!value) {
+    const std::optional<qint64> value = checkDuration(*text, min, max, &problem);
+    if (!value)
         failKey(section, key, problem);
-        return std::nullopt;
-    }
-    if (*value < min) {
-        failKey(section, key, Text::tr("\"%1\" is too short; allowed: %2").arg(shown(*text), allowed));
-        return std::nullopt;
-    }
-    if (max > 0 && *value > max) {
-        failKey(section, key, Text::tr("\"%1\" is too long; allowed: %2").arg(shown(*text), allowed));
-        return std::nullopt;
-    }
     return value;
 }
 
-std::optional<bool> Loader::boolean(const QString &section, const QString &key)
+std::optional<QString> Loader::checked(const QString &section, const QString &key, const QString &type)
 {
-    const QString allowed = Text::tr("true, false, yes, no, 1 or 0");
-    const std::optional<QString> text = scalar(section, key, allowed);
+    const std::optional<KeyRule> rule = keyRule(section, key, type);
+    Q_ASSERT(rule);
+    if (!rule)
+        return std::nullopt;
+    std::optional<QString> text;
+    if (rule->kind == KeyRule::Kind::StorageUrl || rule->kind == KeyRule::Kind::Targets) {
+        // A comma is legal in a URL (a password, say) and separates targets; QSettings split it, so put it back.
+        const QVariant v = m_settings.value(section + QLatin1Char('/') + key);
+        if (v.typeId() == QMetaType::QStringList)
+            text = v.toStringList().join(QLatin1Char(','));
+        else if (v.typeId() == QMetaType::QString)
+            text = v.toString().trimmed();
+        else
+            failKey(section, key, Text::tr("the value cannot be read (values starting with '@' are reserved)"));
+    } else {
+        text = scalar(section, key, allowedText(*rule), rule->secret);
+    }
     if (!text)
         return std::nullopt;
-    const QString t = text->toLower();
-    if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("1"))
-        return true;
-    if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("0"))
-        return false;
-    failKey(section, key, Text::tr("\"%1\" is not allowed; expected %2").arg(shown(*text), allowed));
-    return std::nullopt;
-}
-
-std::optional<QString> Loader::checkHttpUrl(const QString &value, bool allowQuery, QString *problem) const
-{
-    const QUrl url(value, QUrl::StrictMode);
-    const QString scheme = url.scheme();
-    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        || url.host().isEmpty()) {
-        *problem = Text::tr("\"%1\" is not an http:// or https:// URL with a host").arg(shown(value));
-        return std::nullopt;
-    }
-    if (!url.userInfo().isEmpty()) {
-        *problem = Text::tr("\"%1\" has a user name or password in it; credentials do not belong in the "
-                            "configuration file")
-                       .arg(shown(value));
-        return std::nullopt;
-    }
-    if (url.hasFragment() || (!allowQuery && url.hasQuery())) {
-        *problem = Text::tr("\"%1\" has a %2; only scheme, host, port and path are allowed")
-                       .arg(shown(value), url.hasFragment() ? QStringLiteral("#fragment") : QStringLiteral("?query"));
-        return std::nullopt;
-    }
-    return url.toString(QUrl::FullyEncoded);
-}
-
-std::optional<QString> Loader::httpUrl(const QString &section, const QString &key, const QString &example,
-                                       bool allowQuery)
-{
-    const QString allowed = Text::tr("an http:// or https:// URL, e.g. %1").arg(example);
-    const std::optional<QString> text = scalar(section, key, allowed);
-    if (!text)
-        return std::nullopt;
-    QString problem;
-    std::optional<QString> url = checkHttpUrl(*text, allowQuery, &problem);
-    if (!url) {
-        failKey(section, key, Text::tr("%1; allowed: %2").arg(problem, allowed));
-        return std::nullopt;
-    }
-    // Consumers append API paths ("/v2/droplets"): no trailing slash.
-    while (url->endsWith(QLatin1Char('/')) && url->count(QLatin1Char('/')) > 2)
-        url->chop(1);
-    return url;
+    QStringList problems;
+    const std::optional<QString> value = applyRule(*rule, key, *text, &problems);
+    for (const QString &problem : std::as_const(problems))
+        failKey(section, key, problem);
+    return value;
 }
 
 void Loader::checkKeys(const QString &section, const QStringList &allowed, const QString &allowedFor)
@@ -439,28 +696,13 @@ void Loader::parseStorage(Config &config)
     checkKeys(section, { QStringLiteral("url"), QStringLiteral("retention_days") }, QString());
     m_settings.endGroup();
 
-    const QString urlKey = QStringLiteral("url");
-    if (has(section, urlKey)) {
-        const QVariant v = m_settings.value(section + QLatin1Char('/') + urlKey);
-        // A comma is legal in a URL (a password, say); QSettings split it, so put it back.
-        const bool isList = v.typeId() == QMetaType::QStringList;
-        const QString url = isList ? v.toStringList().join(QLatin1Char(',')) : v.toString().trimmed();
-        QString problem;
-        if (!isList && v.typeId() != QMetaType::QString)
-            failKey(section, urlKey, Text::tr("the value cannot be read (values starting with '@' are reserved)"));
-        else if (url.isEmpty())
-            failKey(section, urlKey,
-                    Text::tr("the value is empty; remove the key to use the default (%1), or give a URL such as "
-                             "sqlite:///var/lib/opsdeck/opsdeck.db or postgresql://user:password@host:5432/db")
-                        .arg(Config::defaultDatabaseUrl()));
-        else if (!DatabaseUrl::parse(url, &problem))
-            failKey(section, urlKey, problem);
-        else
-            config.storageUrl = url;
+    if (has(section, QStringLiteral("url"))) {
+        if (const std::optional<QString> url = checked(section, QStringLiteral("url")))
+            config.storageUrl = *url;
     }
     if (has(section, QStringLiteral("retention_days"))) {
-        if (const std::optional<qint64> days = integer(section, QStringLiteral("retention_days"), 1, 3650))
-            config.retentionDays = int(*days);
+        if (const std::optional<QString> days = checked(section, QStringLiteral("retention_days")))
+            config.retentionDays = days->toInt();
     }
 }
 
@@ -471,35 +713,22 @@ void Loader::parseSync(Config &config)
     checkKeys(section, { QStringLiteral("interval") }, QString());
     m_settings.endGroup();
     if (has(section, QStringLiteral("interval"))) {
-        if (const std::optional<qint64> s = duration(section, QStringLiteral("interval"), MinInterval, 0))
-            config.syncIntervalSeconds = *s;
+        if (const std::optional<QString> s = checked(section, QStringLiteral("interval")))
+            config.syncIntervalSeconds = s->toLongLong();
     }
 }
 
 std::optional<QString> Loader::envVarName(const QString &section, const QString &key, const QString &example)
 {
-    const QString allowed = Text::tr("the name of an environment variable (letters, digits and '_', not starting "
-                                     "with a digit), e.g. %1")
-                                .arg(example);
     // Someone may paste the token itself here: this value is never shown either.
-    const std::optional<QString> name = scalar(section, key, allowed, true);
+    const std::optional<QString> name = scalar(section, key, envVarAllowed(example), true);
     if (!name)
         return std::nullopt;
-    static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
-    static const QRegularExpression tokenLike(QStringLiteral("(_v1_|^[0-9a-fA-F]{32,}$)"),
-                                              QRegularExpression::CaseInsensitiveOption);
-    if (tokenLike.match(*name).hasMatch()) {
-        failKey(section, key,
-                Text::tr("the value looks like a token itself (not shown); %1 holds the NAME of the environment "
-                         "variable that contains the token; allowed: %2")
-                    .arg(key, allowed));
-        return std::nullopt;
-    }
-    if (!envName.match(*name).hasMatch()) {
-        failKey(section, key, Text::tr("the value (not shown) is not allowed; expected %1").arg(allowed));
-        return std::nullopt;
-    }
-    return name;
+    QString problem;
+    const std::optional<QString> checkedName = checkEnvVarName(key, *name, example, &problem);
+    if (!checkedName)
+        failKey(section, key, problem);
+    return checkedName;
 }
 
 void Loader::parseQuery(Config &config)
@@ -601,8 +830,7 @@ void Loader::parseSource(Config &config, const QString &section)
 {
     SourceConfig source;
     source.name = section.mid(int(qstrlen("source.")));
-    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
-    if (!validName.match(source.name).hasMatch())
+    if (!sourceNamePattern().match(source.name).hasMatch())
         fail(m_raw.sectionLine.value(section, 0),
              Text::tr("%1: invalid source name \"%2\"; a name is 1 to 64 letters, digits, '-' or '_', e.g. "
                       "[source.do-prod]")
@@ -613,13 +841,8 @@ void Loader::parseSource(Config &config, const QString &section)
     if (!has(section, typeKey)) {
         fail(m_raw.sectionLine.value(section, 0),
              Text::tr("%1: the key type is missing; allowed: %2").arg(whereSection(section), typesText));
-    } else if (const std::optional<QString> type = scalar(section, typeKey, typesText)) {
-        if (sourceTypes().contains(*type))
-            source.type = *type;
-        else
-            failKey(section, typeKey,
-                    Text::tr("\"%1\" is not a source type%2; allowed: %3")
-                        .arg(shown(*type), suggestion(*type, sourceTypes()), typesText));
+    } else if (const std::optional<QString> type = checked(section, typeKey)) {
+        source.type = *type;
     }
 
     m_settings.beginGroup(section);
@@ -635,97 +858,46 @@ void Loader::parseSource(Config &config, const QString &section)
     }
     m_settings.endGroup();
 
+    const QString &type = source.type;
     if (has(section, QStringLiteral("enabled"))) {
-        if (const std::optional<bool> enabled = boolean(section, QStringLiteral("enabled")))
-            source.enabled = *enabled;
+        if (const std::optional<QString> enabled = checked(section, QStringLiteral("enabled"), type))
+            source.enabled = *enabled == QLatin1String("true");
     }
-    source.intervalSeconds = source.type == Local ? LocalInterval : config.syncIntervalSeconds;
+    source.intervalSeconds = config.defaultSourceInterval(type);
     if (has(section, QStringLiteral("interval"))) {
-        if (const std::optional<qint64> s = duration(section, QStringLiteral("interval"), MinInterval, 0))
-            source.intervalSeconds = *s;
+        if (const std::optional<QString> s = checked(section, QStringLiteral("interval"), type))
+            source.intervalSeconds = s->toLongLong();
     }
+    // Every key of the type gets its value or, when absent or bad, its default (a bad value is an error anyway).
+    const auto option = [&](const QString &key, const QString &defaultValue) {
+        const QString value = has(section, key) ? checked(section, key, type).value_or(defaultValue) : defaultValue;
+        source.options.insert(key, value);
+        return value;
+    };
 
-    if (source.type == DigitalOcean) {
-        QString apiUrl = QStringLiteral("https://api.digitalocean.com");
-        if (has(section, QStringLiteral("api_url")))
-            apiUrl = httpUrl(section, QStringLiteral("api_url"), apiUrl, false).value_or(apiUrl);
-        source.options.insert(QStringLiteral("api_url"), apiUrl);
-
-        QString tokenEnv = QStringLiteral("DIGITALOCEAN_TOKEN");
-        const QString tokenEnvKey = QStringLiteral("token_env");
-        if (has(section, tokenEnvKey))
-            tokenEnv = envVarName(section, tokenEnvKey, tokenEnv).value_or(tokenEnv);
-        source.options.insert(tokenEnvKey, tokenEnv);
-
-        qint64 perMinute = 250;
-        if (has(section, QStringLiteral("requests_per_minute")))
-            perMinute = integer(section, QStringLiteral("requests_per_minute"), 1, 250).value_or(perMinute);
-        source.options.insert(QStringLiteral("requests_per_minute"), QString::number(perMinute));
-        qint64 perHour = 5000;
-        if (has(section, QStringLiteral("requests_per_hour")))
-            perHour = integer(section, QStringLiteral("requests_per_hour"), 1, 5000).value_or(perHour);
-        source.options.insert(QStringLiteral("requests_per_hour"), QString::number(perHour));
-
-        qint64 backfill = 30 * 86400;
-        if (has(section, QStringLiteral("backfill")))
-            backfill = duration(section, QStringLiteral("backfill"), 3600, 30 * 86400).value_or(backfill);
+    if (type == DigitalOcean) {
+        option(QStringLiteral("api_url"), QStringLiteral("https://api.digitalocean.com"));
+        option(QStringLiteral("token_env"), QStringLiteral("DIGITALOCEAN_TOKEN"));
+        option(QStringLiteral("requests_per_minute"), QStringLiteral("250"));
+        option(QStringLiteral("requests_per_hour"), QStringLiteral("5000"));
+        const qint64 backfill = option(QStringLiteral("backfill"), QString::number(30 * 86400)).toLongLong();
         source.options.insert(QStringLiteral("backfill"), formatDuration(backfill));
         source.options.insert(QStringLiteral("backfill_seconds"), QString::number(backfill));
-    } else if (source.type == Prometheus) {
+    } else if (type == Prometheus) {
         const QString urlKey = QStringLiteral("url");
         if (!has(section, urlKey))
             fail(m_raw.sectionLine.value(section, 0),
                  Text::tr("%1: the key url is missing (the Prometheus server, e.g. http://127.0.0.1:9090)")
                      .arg(whereSection(section)));
-        else if (const std::optional<QString> url
-                 = httpUrl(section, urlKey, QStringLiteral("http://127.0.0.1:9090"), false))
+        else if (const std::optional<QString> url = checked(section, urlKey, type))
             source.options.insert(urlKey, *url);
-    } else if (source.type == NodeExporter) {
+    } else if (type == NodeExporter) {
         const QString targetsKey = QStringLiteral("targets");
-        const QString allowed = Text::tr("one or more http:// or https:// URLs separated by commas, e.g. "
-                                         "http://10.0.0.5:9100/metrics, http://10.0.0.6:9100/metrics");
-        if (!has(section, targetsKey)) {
+        if (!has(section, targetsKey))
             fail(m_raw.sectionLine.value(section, 0),
-                 Text::tr("%1: the key targets is missing; expected %2").arg(whereSection(section), allowed));
-        } else {
-            const QVariant v = m_settings.value(section + QLatin1Char('/') + targetsKey);
-            QStringList items;
-            if (v.typeId() == QMetaType::QStringList || v.typeId() == QMetaType::QString) {
-                // Commas (QSettings splits them) and white space both separate targets: a URL has neither.
-                static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
-                const QStringList parts
-                    = v.typeId() == QMetaType::QString ? QStringList { v.toString() } : v.toStringList();
-                for (const QString &part : parts)
-                    items << part.split(separators, Qt::SkipEmptyParts);
-            }
-            QStringList targets;
-            bool ok = true;
-            for (const QString &item : std::as_const(items)) {
-                QString problem;
-                std::optional<QString> url = checkHttpUrl(item, true, &problem);
-                if (!url) {
-                    failKey(section, targetsKey, Text::tr("%1; expected %2").arg(problem, allowed));
-                    ok = false;
-                    continue;
-                }
-                // node_exporter serves /metrics; "http://host:9100" means that, as in a Prometheus scrape config.
-                QUrl parsed(*url);
-                if (parsed.path().isEmpty() || parsed.path() == QLatin1String("/")) {
-                    parsed.setPath(QStringLiteral("/metrics"));
-                    url = parsed.toString(QUrl::FullyEncoded);
-                }
-                if (targets.contains(*url)) {
-                    failKey(section, targetsKey, Text::tr("\"%1\" is listed twice").arg(shown(*url)));
-                    ok = false;
-                    continue;
-                }
-                targets << *url;
-            }
-            if (ok && targets.isEmpty())
-                failKey(section, targetsKey, Text::tr("no target given; expected %1").arg(allowed));
-            if (ok && !targets.isEmpty())
-                source.options.insert(targetsKey, targets.join(QLatin1Char(',')));
-        }
+                 Text::tr("%1: the key targets is missing; expected %2").arg(whereSection(section), targetsAllowed()));
+        else if (const std::optional<QString> targets = checked(section, targetsKey, type))
+            source.options.insert(targetsKey, *targets);
     }
     // A secret in a file ends up in backups and screen shares; its value is never repeated here.
     if (has(section, QStringLiteral("token"))) {
@@ -904,4 +1076,47 @@ const SourceConfig *Config::source(const QString &name) const
             return &s;
     }
     return nullptr;
+}
+
+std::optional<QString> Config::checkValue(const QString &section, const QString &key, const QString &value,
+                                          QString *problem, const QString &sourceType)
+{
+    const std::optional<KeyRule> rule = keyRule(section, key, sourceType);
+    if (!rule) {
+        if (problem)
+            *problem = Text::tr("unknown key %1").arg(key);
+        return std::nullopt;
+    }
+    QStringList problems;
+    const std::optional<QString> result = applyRule(*rule, key, value.trimmed(), &problems);
+    if (!result && problem)
+        *problem = problems.join(QLatin1Char('\n'));
+    return result;
+}
+
+bool Config::checkSourceName(const QString &name, QString *problem)
+{
+    if (sourceNamePattern().match(name).hasMatch())
+        return true;
+    if (problem)
+        *problem = name.isEmpty() ? Text::tr("a name is required: 1 to 64 letters, digits, '-' or '_', e.g. do-prod")
+                                  : Text::tr("invalid source name \"%1\"; a name is 1 to 64 letters, digits, '-' or "
+                                             "'_', e.g. do-prod")
+                                        .arg(shown(name));
+    return false;
+}
+
+QStringList Config::sourceTypes()
+{
+    return ::sourceTypes();
+}
+
+QStringList Config::sourceKeys(const QString &type)
+{
+    return ::sourceKeys(type);
+}
+
+qint64 Config::defaultSourceInterval(const QString &type) const
+{
+    return type == Local ? LocalInterval : syncIntervalSeconds;
 }

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 struct MetricThresholds
@@ -55,6 +56,9 @@ struct SourceConfig
     //   prometheus     url
     //   node_exporter  targets ("http://a:9100/metrics,http://b:9100/metrics"; a URL without a path gets /metrics)
     //   local          none
+    // The DigitalOcean token from the system keyring, filled in memory by the desktop app (KeyringStore). Never
+    // written to the INI (ConfigWriter skips it) nor shown; empty means the variable named by token_env.
+    QString token;
 };
 
 // The whole configuration. Loading is strict: every bad key or value is an error that names the file, the
@@ -88,4 +92,22 @@ public:
     static std::optional<Config> load(const QString &path, QString *error);
 
     const SourceConfig *source(const QString &name) const;
+
+    // The loader's rule for one value, for editors that check as the user types (the Settings dialog): the same
+    // rule and the same words as load(), without the "FILE:LINE: [section] key: " in front. `section` is
+    // "storage", "sync" or "source.NAME" (any name); for a source key, `sourceType` says which keys it takes.
+    // Covers [storage] url and retention_days, [sync] interval and every [source.NAME] key.
+    // Returns the value as the loader keeps it — durations in seconds, booleans as "true"/"false", URLs
+    // normalised, node_exporter targets comma-joined with /metrics filled in — or nullopt with *problem set (one
+    // problem per line). An empty value is checked like any other: "no value" is the caller's default, not ours.
+    static std::optional<QString> checkValue(const QString &section, const QString &key, const QString &value,
+                                             QString *problem, const QString &sourceType = QString());
+    // NAME of [source.NAME]: 1 to 64 letters, digits, '-' or '_'.
+    static bool checkSourceName(const QString &name, QString *problem);
+    // local, digitalocean, prometheus, node_exporter
+    static QStringList sourceTypes();
+    // The keys a [source.NAME] of this type accepts (type, interval, enabled and the type's own).
+    static QStringList sourceKeys(const QString &type);
+    // The interval a source of this type gets without its own `interval` key.
+    qint64 defaultSourceInterval(const QString &type) const;
 };

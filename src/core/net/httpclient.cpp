@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSslError>
 #include <QTimer>
 #include <algorithm>
 #include <limits>
@@ -193,7 +194,9 @@ static Attempt performAttempt(QNetworkAccessManager *network, const QUrl &url, c
     if (!options.bearerToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + options.bearerToken);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Same origin only: Qt sends the Authorization header on along a redirect, so one to another host or port
+    // would hand it the token.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
 
     Attempt attempt;
     HttpResponse &response = attempt.response;
@@ -239,6 +242,12 @@ static Attempt performAttempt(QNetworkAccessManager *network, const QUrl &url, c
         }
     });
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    // Noted for the error text only: nothing ever calls ignoreSslErrors(), so verification cannot be bypassed.
+    QStringList tlsErrors;
+    QObject::connect(reply, &QNetworkReply::sslErrors, &loop, [&](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            tlsErrors << e.errorString();
+    });
 
     connectTimer.start(options.connectTimeoutMs);
     transferTimer.start(options.transferTimeoutMs);
@@ -300,8 +309,11 @@ static Attempt performAttempt(QNetworkAccessManager *network, const QUrl &url, c
             response.error = QStringLiteral("timed out waiting for %1").arg(where);
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            response.error
-                = QStringLiteral("TLS handshake with %1 failed (certificate not trusted?)").arg(hostName(url));
+            response.error = QStringLiteral("TLS handshake with %1 failed (%2). OpsDeck always verifies "
+                                            "certificates: if the server uses a private CA, add it to the "
+                                            "system's trusted certificates (update-ca-certificates)")
+                                 .arg(hostName(url),
+                                      tlsErrors.isEmpty() ? networkErrorString : tlsErrors.join(QLatin1String("; ")));
             break;
         default: {
             // Qt's text names the full URL; keep to host and path.
@@ -334,6 +346,14 @@ static Attempt performAttempt(QNetworkAccessManager *network, const QUrl &url, c
         return attempt;
     }
 
+    if (response.status >= 300 && response.status < 400) {
+        // Only a redirect the policy refused gets here.
+        const QUrl location = url.resolved(QUrl::fromEncoded(response.header("location")));
+        response.error = QStringLiteral("%1 redirects to %2://%3, another origin, which OpsDeck does not follow (the "
+                                        "token would go with it); point the URL at where it redirects")
+                             .arg(where, location.scheme(), hostAndPath(location));
+        return attempt;
+    }
     attempt.retryable = response.status == 429 || response.status >= 500;
     const QString detail = errorDetail(response.body, reason);
     response.error = QStringLiteral("HTTP %1 from %2").arg(response.status).arg(where);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alerts/alertreplay.h"
+#include "alerts/alertrule.h"
 #include "fleetrow.h"
 #include "storage/metric.h"
 #include "storage/metricstore.h"
@@ -126,6 +128,10 @@ struct AlertEventRow
     double threshold = 0;
     qint64 startedAt = 0;
     qint64 resolvedAt = 0; // 0 = still active
+    // `value` is the sample of the last level change; these say how the alert went since.
+    double peak = 0; // the highest stored sample from startedAt to resolvedAt (or now), at least `value`
+    double latest = 0; // the resource's newest value of the metric, whether firing or not
+    qint64 latestAt = 0; // when that was sampled; 0 = no value known
 };
 
 struct AlertLogResult
@@ -163,5 +169,37 @@ struct SyncHealth
 {
     QList<SourceSyncStats> sources; // every source in sync_runs, by name
     DatabaseInfo database;
+    QString error;
+};
+
+// The thresholds in force: the configured defaults with what the Thresholds dialog stored (AlertRuleStore).
+struct AlertRulesResult
+{
+    AlertRuleSet rules;
+    QString error;
+};
+
+// "What would this rule have done over this series' history?" — the Thresholds dialog's replay.
+struct ReplayRequest
+{
+    qint64 resourceId = 0;
+    Metric metric = Metric::Cpu;
+    AlertRule rule;
+    qint64 from = 0; // Unix seconds, inclusive; at most ReplayMaxSeconds before `to`
+    qint64 to = 0;
+    int width = 1000; // chart width in pixels: about this many points of the series come back
+    qint64 flapWindowSeconds = AlertReplay::DefaultFlapWindowSeconds;
+};
+
+struct ReplayResult
+{
+    static constexpr qint64 MaxSeconds = 30 * 86400; // raw retention's default: what a replay may span
+
+    ReplayRequest request; // as run (from clamped to MaxSeconds)
+    AlertReplayResult replay; // over every raw sample of the range, never the downsampled series
+    qint64 samples = 0; // raw samples replayed
+    qint64 firstAt = 0; // the history the replay covered; 0 when there was none
+    qint64 lastAt = 0;
+    QList<TrendPoint> series; // the samples downsampled with LTTB to about `width`, for the chart
     QString error;
 };

@@ -24,4 +24,10 @@ QHash<QString, qint64> loadBaselines(QSqlDatabase db, const QString &host, QStri
 bool saveBaselines(QSqlDatabase db, const QString &host, const QHash<QString, qint64> &p50Ns, qint64 now,
                    QString *error);
 
+// The configured defaults (`configured`, [alerts]) with the defaults and overrides stored in alert_rules.
+AlertRulesResult alertRules(QSqlDatabase db, const AlertConfig &configured);
+// Replays request.rule over every raw sample of the series in [from, to] (AlertReplay) and downsamples the series
+// for the chart.
+ReplayResult replay(QSqlDatabase db, const ReplayRequest &request);
+
 } // namespace ReadQueries

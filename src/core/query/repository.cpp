@@ -1,5 +1,6 @@
 #include "repository.h"
 #include "readqueries.h"
+#include "storage/alertrulestore.h"
 #include "storage/database.h"
 #include "sync/syncengine.h"
 
@@ -103,6 +104,7 @@ RepositoryOptions RepositoryOptions::fromConfig(const Config &config)
 {
     RepositoryOptions options;
     options.retentionDays = config.retentionDays;
+    options.alerts = config.alerts;
     options.cache.ttlMs = config.query.cacheTtlSeconds * 1000;
     options.cache.staleMs = options.cache.ttlMs;
     options.cache.maxBytes = config.query.cacheSizeMb * 1024 * 1024;
@@ -270,6 +272,62 @@ QFuture<SyncHealth> Repository::syncHealth(qint64 since)
         }
         ScopedQueryTimer timer(&m_tracker, QStringLiteral("sync_health"));
         return ReadQueries::syncHealth(*db, url, since);
+    });
+}
+
+QFuture<AlertRulesResult> Repository::alertRules()
+{
+    return alertRules(m_options.alerts);
+}
+
+QFuture<AlertRulesResult> Repository::alertRules(const AlertConfig &configured)
+{
+    return runOnPool(&m_pool, [this, url = m_url, configured] {
+        QString error;
+        const auto db = threadDatabase(url, &error);
+        if (!db)
+            return AlertRulesResult { AlertRuleSet(configured), error };
+        ScopedQueryTimer timer(&m_tracker, QStringLiteral("alert_rules"));
+        return ReadQueries::alertRules(*db, configured);
+    });
+}
+
+QFuture<QString> Repository::saveAlertRules(const AlertRuleSet &rules)
+{
+    return runOnPool(&m_pool, [this, url = m_url, rules] {
+        QString error;
+        const auto db = threadDatabase(url, &error);
+        if (!db)
+            return error;
+        AlertRuleStore store(*db);
+        if (!store.save(rules))
+            return store.lastError();
+        m_cache.invalidate({ QStringLiteral("alert_rules") });
+        return QString();
+    });
+}
+
+QFuture<ReplayResult> Repository::replay(qint64 resourceId, Metric metric, const AlertRule &rule, qint64 from,
+                                         qint64 to, int width)
+{
+    ReplayRequest request;
+    request.resourceId = resourceId;
+    request.metric = metric;
+    request.rule = rule;
+    request.from = from;
+    request.to = to;
+    request.width = width;
+    return runOnPool(&m_pool, [this, url = m_url, request] {
+        QString error;
+        const auto db = threadDatabase(url, &error);
+        if (!db) {
+            ReplayResult failed;
+            failed.request = request;
+            failed.error = error;
+            return failed;
+        }
+        ScopedQueryTimer timer(&m_tracker, QStringLiteral("replay"));
+        return ReadQueries::replay(*db, request);
     });
 }
 

@@ -18,6 +18,7 @@ struct RepositoryOptions
     int threads = 2; // pool threads, each with its own database connection
     QueryCache::Options cache;
     QueryThresholds thresholds;
+    AlertConfig alerts; // [alerts]: the defaults alertRules() starts from
 
     // As [storage] retention_days and [query] say.
     static RepositoryOptions fromConfig(const Config &config);
@@ -57,6 +58,18 @@ public:
     QFuture<AlertLogResult> alertLog(qint64 since = 0, int limit = 500, bool activeOnly = false);
     // Per-source sync statistics since `since` and facts about the database, for health reports.
     QFuture<SyncHealth> syncHealth(qint64 since);
+    // The thresholds in force: the configured defaults (options' alerts, or `configured`) with the defaults and
+    // overrides stored by the Thresholds dialog. Never cached: a teammate sharing the database may have saved since.
+    QFuture<AlertRulesResult> alertRules();
+    QFuture<AlertRulesResult> alertRules(const AlertConfig &configured);
+    // Stores `rules` for everyone using this database (AlertRuleStore::save: an invalid set is refused); the
+    // future's string is the error, empty on success. Then drops every cached view tagged "alert_rules". The sync
+    // engine picks the new rules up at its next round.
+    QFuture<QString> saveAlertRules(const AlertRuleSet &rules);
+    // Replays `rule` over the raw samples of one series in [from, to] (at most 30 days, ReplayResult::MaxSeconds)
+    // with the live evaluator, and returns the figures with the series downsampled to about `width` points.
+    QFuture<ReplayResult> replay(qint64 resourceId, Metric metric, const AlertRule &rule, qint64 from, qint64 to,
+                                 int width = 1000);
 
     // Follows a sync engine: each commit invalidates what it changed and pre-warms the default views.
     void follow(SyncEngine *engine);

@@ -4,21 +4,50 @@
 #include <QDateTime>
 #include <QFileDevice>
 #include <QIODevice>
-#include <QRegularExpression>
+
+#include <algorithm>
+#include <charconv>
 
 namespace {
 
-// What a spreadsheet reads as a number: optional sign, digits with an optional decimal point, optional
-// exponent. ASCII digits only ([0-9], not \d, which also matches other scripts' digits), and no "inf" or
-// "nan": a spreadsheet evaluates "-inf" as a formula.
-bool isPlainNumber(const QString &cell)
+bool isDigit(QChar c)
 {
-    static const QRegularExpression number(
-        QStringLiteral(R"(\A[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\z)"));
-    return number.match(cell).hasMatch();
+    return c >= u'0' && c <= u'9';
 }
 
-bool startsLikeFormula(const QString &cell)
+// What a spreadsheet reads as a number: optional sign, digits with an optional decimal point, optional
+// exponent. ASCII digits only (not other scripts' digits), and no "inf" or "nan": a spreadsheet evaluates
+// "-inf" as a formula.
+bool isPlainNumber(QStringView cell)
+{
+    qsizetype i = 0;
+    const qsizetype n = cell.size();
+    auto digits = [&] {
+        const qsizetype start = i;
+        while (i < n && isDigit(cell[i]))
+            ++i;
+        return i - start;
+    };
+    if (i < n && (cell[i] == u'+' || cell[i] == u'-'))
+        ++i;
+    qsizetype mantissa = digits();
+    if (i < n && cell[i] == u'.') {
+        ++i;
+        mantissa += digits();
+    }
+    if (mantissa == 0)
+        return false;
+    if (i < n && (cell[i] == u'e' || cell[i] == u'E')) {
+        ++i;
+        if (i < n && (cell[i] == u'+' || cell[i] == u'-'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == n;
+}
+
+bool startsLikeFormula(QStringView cell)
 {
     if (cell.isEmpty())
         return false;
@@ -36,13 +65,19 @@ bool startsLikeFormula(const QString &cell)
     }
 }
 
-bool needsQuotes(const QString &cell)
+bool needsQuotes(QStringView cell)
 {
     for (const QChar c : cell) {
         if (c == u',' || c == u'"' || c == u'\r' || c == u'\n')
             return true;
     }
     return false;
+}
+
+void appendTwoDigits(char *at, int value)
+{
+    at[0] = char('0' + value / 10);
+    at[1] = char('0' + value % 10);
 }
 
 } // namespace
@@ -63,26 +98,59 @@ QString CsvWriter::encodeCell(const QString &cell)
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
 
+void CsvWriter::appendCell(QByteArray &out, QStringView cell)
+{
+    const bool quote = needsQuotes(cell);
+    if (quote)
+        out += '"';
+    if (startsLikeFormula(cell))
+        out += '\'';
+    if (!quote) {
+        out += cell.toUtf8();
+        return;
+    }
+    const QByteArray utf8 = cell.toUtf8();
+    for (const char c : utf8) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
 void CsvWriter::writeRow(const QStringList &cells)
 {
     if (!ok())
         return;
 
-    QString line;
+    QByteArray line;
     if (cells.isEmpty() || (cells.size() == 1 && cells.front().isEmpty())) {
         // A bare CRLF would be a blank line, which many readers skip instead of reading one empty field.
-        line = QStringLiteral("\"\"");
+        line = "\"\"";
     } else {
         for (qsizetype i = 0; i < cells.size(); ++i) {
             if (i > 0)
-                line += QLatin1Char(',');
-            line += encodeCell(cells.at(i));
+                line += ',';
+            appendCell(line, cells.at(i));
         }
     }
-    line += QLatin1String("\r\n");
+    line += "\r\n";
+    if (writeBytes(line))
+        ++m_rows;
+}
 
-    const QByteArray bytes = line.toUtf8();
-    if (!m_device->isWritable() || m_device->write(bytes) != bytes.size()) {
+bool CsvWriter::writeEncoded(QByteArrayView bytes, qint64 rows)
+{
+    if (!ok())
+        return false;
+    if (writeBytes(bytes))
+        m_rows += rows;
+    return ok();
+}
+
+bool CsvWriter::writeBytes(QByteArrayView bytes)
+{
+    if (!m_device->isWritable() || m_device->write(bytes.data(), bytes.size()) != bytes.size()) {
         const auto *file = qobject_cast<const QFileDevice *>(m_device);
         const QString cause = m_device->isWritable() ? m_device->errorString()
                                                      : QCoreApplication::translate("CsvWriter", "not open for writing");
@@ -90,9 +158,9 @@ void CsvWriter::writeRow(const QStringList &cells)
             ? QCoreApplication::translate("CsvWriter", "Could not write the CSV report to %1: %2")
                   .arg(file->fileName(), cause)
             : QCoreApplication::translate("CsvWriter", "Could not write the CSV report: %1").arg(cause);
-        return;
+        return false;
     }
-    ++m_rows;
+    return true;
 }
 
 bool CsvWriter::flush()
@@ -108,23 +176,69 @@ bool CsvWriter::flush()
 
 QString CsvWriter::formatTimestamp(qint64 unixSeconds)
 {
-    if (unixSeconds == 0)
-        return {};
-    return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(Qt::ISODate);
+    QByteArray text;
+    appendTimestamp(text, unixSeconds);
+    return QString::fromLatin1(text);
 }
 
 QString CsvWriter::formatNumber(double value, int decimals)
 {
-    if (!qIsFinite(value))
-        return {};
-    QString text = QString::number(value, 'f', qBound(0, decimals, 15));
-    // -0.001 rounds to "-0.00"; a signed zero in a report reads as a bug.
-    if (text.startsWith(QLatin1Char('-'))) {
-        bool allZero = true;
-        for (qsizetype i = 1; i < text.size() && allZero; ++i)
-            allZero = text.at(i) == u'0' || text.at(i) == u'.';
-        if (allZero)
-            text.remove(0, 1);
+    QByteArray text;
+    appendNumber(text, value, decimals);
+    return QString::fromLatin1(text);
+}
+
+void CsvWriter::appendTimestamp(QByteArray &out, qint64 unixSeconds)
+{
+    if (unixSeconds == 0)
+        return;
+    // Days to civil date in the proleptic Gregorian calendar (H. Hinnant's algorithm): QDateTime would cost more
+    // than everything else in a row of a history export.
+    qint64 days = unixSeconds / 86400;
+    qint64 secs = unixSeconds % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        --days;
     }
-    return text;
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+        out += QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(Qt::ISODate).toLatin1();
+        return;
+    }
+    char text[20]
+        = { '0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z' };
+    appendTwoDigits(text, int(year / 100));
+    appendTwoDigits(text + 2, int(year % 100));
+    appendTwoDigits(text + 5, month);
+    appendTwoDigits(text + 8, day);
+    appendTwoDigits(text + 11, int(secs / 3600));
+    appendTwoDigits(text + 14, int(secs / 60 % 60));
+    appendTwoDigits(text + 17, int(secs % 60));
+    out.append(text, sizeof text);
+}
+
+void CsvWriter::appendNumber(QByteArray &out, double value, int decimals)
+{
+    if (!qIsFinite(value))
+        return;
+    // Room for the 309 integer digits of DBL_MAX, a sign, a point and 15 decimals.
+    char text[340];
+    const auto result
+        = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, qBound(0, decimals, 15));
+    if (result.ec != std::errc())
+        return;
+    const char *begin = text;
+    // -0.001 rounds to "-0.00"; a signed zero in a report reads as a bug.
+    if (*begin == '-'
+        && std::all_of(begin + 1, static_cast<const char *>(result.ptr), [](char c) { return c == '0' || c == '.'; }))
+        ++begin;
+    out.append(begin, result.ptr - begin);
 }

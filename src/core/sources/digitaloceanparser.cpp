@@ -65,7 +65,8 @@ public:
         const QJsonValue value = m_object.value(key);
         if (value.isString() && !value.toString().isEmpty())
             return value.toString();
-        if (value.isDouble() && std::floor(value.toDouble()) == value.toDouble())
+        // The bound was found by fuzzing: an id of 1e300 made the qint64 cast undefined behaviour.
+        if (value.isDouble() && std::floor(value.toDouble()) == value.toDouble() && std::abs(value.toDouble()) < 9e15)
             return QString::number(qint64(value.toDouble()));
         fail(key, QStringLiteral("an id (a string or a whole number)"), value);
         return QString();
@@ -217,7 +218,8 @@ QList<DigitalOceanPoint> usedPercent(const TimeMap &total, const TimeMap &free)
     QList<DigitalOceanPoint> result;
     for (auto it = total.cbegin(); it != total.cend(); ++it) {
         const auto other = free.constFind(it.key());
-        if (other == free.cend() || it.value() <= 0)
+        // Sums of huge values overflow to infinity and inf/inf is NaN (found by fuzzing): no percentage then.
+        if (other == free.cend() || it.value() <= 0 || !std::isfinite(it.value()) || !std::isfinite(*other))
             continue;
         result.append({ it.key(), std::clamp(100.0 * (1.0 - *other / it.value()), 0.0, 100.0) });
     }
@@ -382,7 +384,10 @@ std::optional<QList<DigitalOceanSeries>> parseMatrix(const QByteArray &json, QSt
         for (qsizetype j = 0; ok && j < values.size(); ++j) {
             const QJsonArray pair = values.at(j).toArray();
             const QString where = QStringLiteral("%1.values[%2]").arg(path).arg(j);
-            if (!values.at(j).isArray() || pair.size() != 2 || !pair.at(0).isDouble()) {
+            // The range check was found by fuzzing: casting a timestamp like 1e300 to qint64 is undefined behaviour.
+            // ±1e12 s is ±31,000 years, far beyond any real sample.
+            if (!values.at(j).isArray() || pair.size() != 2 || !pair.at(0).isDouble()
+                || !(std::abs(pair.at(0).toDouble()) <= 1e12)) {
                 setError(error, QStringLiteral("%1: expected [timestamp, \"value\"]").arg(where));
                 ok = false;
                 break;
@@ -456,9 +461,9 @@ QList<DigitalOceanPoint> cpuPercent(const QList<DigitalOceanSeries> &series)
             reboot = reboot || delta < 0;
             total += delta;
         }
-        if (reboot || total <= 0)
-            continue;
         const double idleDelta = idle->value(after) - idle->value(before);
+        if (reboot || total <= 0 || !std::isfinite(total) || !std::isfinite(idleDelta))
+            continue;
         result.append({ after, std::clamp(100.0 * (1.0 - idleDelta / total), 0.0, 100.0) });
     }
     return result;
@@ -495,8 +500,10 @@ QList<DigitalOceanPoint> averagePercent(const QList<DigitalOceanSeries> &series)
     }
     QList<DigitalOceanPoint> result;
     result.reserve(sums.size());
-    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
-        result.append({ it.key(), std::clamp(it->first / it->second, 0.0, 100.0) });
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
+        if (std::isfinite(it->first)) // huge values can add up to ±inf, or NaN when both signs overflow
+            result.append({ it.key(), std::clamp(it->first / it->second, 0.0, 100.0) });
+    }
     return result;
 }
 

@@ -84,6 +84,7 @@ DigitalOceanSource::DigitalOceanSource(const SourceConfig &config)
     : Source(config.name, QStringLiteral("digitalocean"))
     , m_apiUrl(config.options.value(QStringLiteral("api_url"), QStringLiteral("https://api.digitalocean.com")))
     , m_tokenEnv(config.options.value(QStringLiteral("token_env"), QStringLiteral("DIGITALOCEAN_TOKEN")))
+    , m_token(config.token.trimmed().toUtf8())
 {
     while (m_apiUrl.endsWith(QLatin1Char('/')))
         m_apiUrl.chop(1);
@@ -101,12 +102,14 @@ DigitalOceanSource::~DigitalOceanSource() = default;
 bool DigitalOceanSource::collect(SourceContext &context, Collection &out, QString *error)
 {
     m_problems.clear();
-    const QByteArray token = qgetenv(m_tokenEnv.toLocal8Bit().constData()).trimmed();
+    // The keyring's token (filled in by the desktop app) wins over the environment.
+    const QByteArray token = m_token.isEmpty() ? qgetenv(m_tokenEnv.toLocal8Bit().constData()).trimmed() : m_token;
     if (token.isEmpty()) {
         if (error)
-            *error
-                = QStringLiteral("DigitalOcean token missing for source '%1': set %2 (the variable named by token_env)")
-                      .arg(name(), m_tokenEnv);
+            *error = QStringLiteral("DigitalOcean token missing for source '%1': set %2 (the variable named by "
+                                    "token_env), or paste a token in the desktop app's Settings → Sources, which "
+                                    "keeps it in the system keyring")
+                         .arg(name(), m_tokenEnv);
         return false;
     }
 
@@ -297,14 +300,17 @@ QString DigitalOceanSource::Run::fatalMessage(const HttpResponse &response, cons
 {
     if (m_context.isCancelled())
         return QStringLiteral("source '%1' cancelled: OpsDeck was asked to stop").arg(m_source.name());
+    // Name where the token came from, so the fix is made in the right place.
+    const QString origin = m_source.m_token.isEmpty()
+        ? QStringLiteral("%1 (the variable named by token_env)").arg(m_source.m_tokenEnv)
+        : QStringLiteral("the token kept in the system keyring (Settings → Sources)");
     if (response.status == 401)
-        return QStringLiteral("DigitalOcean token rejected (401) for source '%1': check %2 (the variable named by "
-                              "token_env) holds a valid, unexpired token")
-            .arg(m_source.name(), m_source.m_tokenEnv);
+        return QStringLiteral("DigitalOcean token rejected (401) for source '%1': check %2 holds a valid, unexpired "
+                              "token")
+            .arg(m_source.name(), origin);
     if (response.status == 403)
-        return QStringLiteral("DigitalOcean token of source '%1' may not read %2 (403): give the token in %3 read "
-                              "access")
-            .arg(m_source.name(), what, m_source.m_tokenEnv);
+        return QStringLiteral("DigitalOcean token of source '%1' may not read %2 (403): give %3 read access")
+            .arg(m_source.name(), what, origin);
     return QString();
 }
 

@@ -29,8 +29,9 @@ class DigitalOceanSource final : public Source
 {
 public:
     // Uses options api_url, token_env, requests_per_minute, requests_per_hour and backfill_seconds (defaults filled
-    // in by Config). collect() reads the token from the variable named by token_env and fails with a message naming
-    // that variable when it is missing. The token is never put into a message.
+    // in by Config). The token is config.token (from the system keyring) when set, else the variable named by
+    // token_env; collect() fails with a message naming both ways when neither has one. The token is never put into
+    // a message.
     explicit DigitalOceanSource(const SourceConfig &config);
     ~DigitalOceanSource() override;
 

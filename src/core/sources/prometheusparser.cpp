@@ -149,22 +149,26 @@ std::optional<qint64> PrometheusParser::parseRetentionSeconds(const QByteArray &
     qint64 seconds = 0;
     for (auto it = part.globalMatch(retention); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
-        const qint64 count = match.captured(1).toLongLong();
+        bool countOk = false;
+        qint64 count = match.captured(1).toLongLong(&countOk);
         const QString unit = match.captured(2);
+        qint64 factor = 1;
         if (unit == QLatin1String("y"))
-            seconds += count * 365 * 86400;
+            factor = 365 * 86400;
         else if (unit == QLatin1String("w"))
-            seconds += count * 7 * 86400;
+            factor = 7 * 86400;
         else if (unit == QLatin1String("d"))
-            seconds += count * 86400;
+            factor = 86400;
         else if (unit == QLatin1String("h"))
-            seconds += count * 3600;
+            factor = 3600;
         else if (unit == QLatin1String("m"))
-            seconds += count * 60;
-        else if (unit == QLatin1String("s"))
-            seconds += count;
-        else // ms
-            seconds += count / 1000;
+            factor = 60;
+        else if (unit == QLatin1String("ms"))
+            count /= 1000;
+        // Found by fuzzing: "99999999999999y" overflowed qint64. No server means that; treat it as not said.
+        if (!countOk || count > (std::numeric_limits<qint64>::max() - seconds) / factor)
+            return std::nullopt;
+        seconds += count * factor;
     }
     return seconds > 0 ? std::optional<qint64>(seconds) : std::nullopt;
 }

@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <unistd.h>
+
 namespace {
 
 QString sqliteOpenError(const QString &path, const QString &cause)
@@ -40,6 +42,39 @@ bool looksLikeSqlite(const QString &path, QString *error)
     return true;
 }
 
+constexpr QFile::Permissions OwnerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;
+constexpr QFile::Permissions OwnerOnlyDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+
+// The cache holds the fleet's names, addresses and figures: what OpsDeck creates for it is the owner's alone,
+// whatever the umask. Directories that already exist keep their permissions (they may be shared on purpose).
+bool makePrivateDirs(const QString &dir)
+{
+    QStringList missing;
+    for (QFileInfo info(dir); !info.exists(); info = QFileInfo(info.absolutePath())) {
+        missing.prepend(info.absoluteFilePath());
+        if (info.isRoot())
+            break;
+    }
+    for (const QString &path : std::as_const(missing)) {
+        if (!QDir().mkdir(path, OwnerOnlyDir) && !QFileInfo(path).isDir())
+            return false;
+        QFile::setPermissions(path, OwnerOnlyDir); // mkdir's mode went through the umask
+    }
+    return true;
+}
+
+// Created empty (a fresh database to SQLite) before SQLite opens it: SQLite would create it 0644 & ~umask, and
+// gives its -wal and -shm files the database file's permissions.
+bool createPrivateFile(const QString &path, QString *why)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, OwnerOnlyFile)) {
+        *why = file.errorString();
+        return QFileInfo::exists(path); // lost a race: another OpsDeck made it
+    }
+    return file.setPermissions(OwnerOnlyFile);
+}
+
 bool openSqlite(QSqlDatabase &db, const DatabaseUrl &url, QString *error)
 {
     const QString &path = url.path;
@@ -52,9 +87,18 @@ bool openSqlite(QSqlDatabase &db, const DatabaseUrl &url, QString *error)
         }
         if (info.exists() && !looksLikeSqlite(path, error))
             return false;
+        // SQLite gives a new -wal and -shm the database file's permissions: made while the cache was read-only,
+        // they would keep it unwritable after its owner made the cache writable again.
+        if (info.exists() && info.isWritable()) {
+            for (const char *suffix : { "-wal", "-shm" }) {
+                const QFileInfo side(path + QLatin1String(suffix));
+                if (side.exists() && !side.isWritable() && side.ownerId() == ::geteuid())
+                    QFile::setPermissions(side.filePath(), OwnerOnlyFile);
+            }
+        }
         if (!info.exists()) {
             const QString dir = info.absolutePath();
-            if (!QDir().mkpath(dir)) {
+            if (!makePrivateDirs(dir)) {
                 *error = sqliteOpenError(path, QStringLiteral("cannot create the directory %1. Create it, or "
                                                               "choose a writable path with --db or [storage] url")
                                                    .arg(dir));
@@ -64,6 +108,13 @@ bool openSqlite(QSqlDatabase &db, const DatabaseUrl &url, QString *error)
                 *error = sqliteOpenError(path, QStringLiteral("the directory %1 is not writable. Choose a writable "
                                                               "path with --db or [storage] url")
                                                    .arg(dir));
+                return false;
+            }
+            if (QString why; !createPrivateFile(path, &why)) {
+                *error = sqliteOpenError(path, QStringLiteral("cannot create the file (%1). Check the permissions and "
+                                                              "free space of %2, or choose another path with --db "
+                                                              "or [storage] url")
+                                                   .arg(why, dir));
                 return false;
             }
         }
@@ -157,6 +208,10 @@ std::optional<QSqlDatabase> Database::open(const DatabaseUrl &url, const QString
         const bool opened = url.isSqlite() ? openSqlite(db, url, error) : openPostgres(db, url, error);
         if (opened && Schema::migrate(db, url, error))
             return db;
+        if (url.isSqlite() && error->contains(QLatin1String("readonly database")))
+            *error += QStringLiteral(". The cache %1 is read-only for this user (file or directory permissions, or a "
+                                     "read-only file system): make it writable, or point --db at a writable path")
+                          .arg(url.path);
         db = QSqlDatabase();
         close(connectionName);
         if (!url.isSqlite() || !error->contains(QLatin1String("database is locked")) || deadline.hasExpired())

@@ -1,6 +1,7 @@
 #include "metricstore.h"
 #include "schema.h"
 
+#include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -68,9 +69,41 @@ MetricStore::MetricStore(QSqlDatabase db)
 
 MetricStore::~MetricStore() = default;
 
+namespace {
+
+// The engines' words for a store that cannot be written name neither the file nor the way out; this adds both.
+QString storageHint(const QSqlDatabase &db, const QString &cause)
+{
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    const QString where
+        = sqlite ? db.databaseName() : QStringLiteral("PostgreSQL at %1:%2").arg(db.hostName()).arg(db.port());
+    if (cause.contains(QLatin1String("readonly database")))
+        return QStringLiteral(". The cache %1 is read-only for this user (file or directory permissions, or a "
+                              "read-only file system): make it writable, or point --db at a writable path")
+            .arg(where);
+    if (cause.contains(QLatin1String("disk is full")) || cause.contains(QLatin1String("No space left")))
+        return QStringLiteral(". The disk holding %1 is full: free space there and sync again (what was committed "
+                              "before is kept)")
+            .arg(sqlite ? QFileInfo(where).absolutePath() : where);
+    if (cause.contains(QLatin1String("malformed")) || cause.contains(QLatin1String("not a database")))
+        return QStringLiteral(". The cache %1 is damaged and was left as it is: restore it from a backup, or move it "
+                              "away to start a fresh cache")
+            .arg(where);
+    const bool connectionLost = cause.contains(QLatin1String("server closed the connection"))
+        || cause.contains(QLatin1String("terminating connection"))
+        || cause.contains(QLatin1String("no connection to the server"));
+    if (!sqlite && connectionLost)
+        return QStringLiteral(". The connection to %1 was lost (the server restarted or went away); what was "
+                              "committed before is kept: sync again when it is back")
+            .arg(where);
+    return QString();
+}
+
+} // namespace
+
 bool MetricStore::fail(const QString &what, const QString &cause)
 {
-    m_error = what + QStringLiteral(": ") + cause;
+    m_error = what + QStringLiteral(": ") + cause.trimmed() + storageHint(m_db, cause);
     return false;
 }
 

@@ -121,6 +121,21 @@ const QList<QStringList> &migrations()
                            " updated_at BIGINT NOT NULL,"
                            " PRIMARY KEY (host, name))"),
         },
+        // 3: the thresholds of the Thresholds dialog, shared by everyone using the cache. A 'default' row (target
+        // '') replaces the configured default of its metric; the other scopes are overrides. A NULL field is not
+        // set there and falls through to the next level.
+        {
+            QStringLiteral("CREATE TABLE alert_rules ("
+                           " scope TEXT NOT NULL CHECK (scope IN ('default', 'resource', 'tag', 'kind')),"
+                           " target TEXT NOT NULL DEFAULT '',"
+                           " metric SMALLINT NOT NULL,"
+                           " warning {REAL},"
+                           " critical {REAL},"
+                           " for_seconds BIGINT,"
+                           " clear_margin {REAL},"
+                           " updated_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (scope, target, metric))"),
+        },
     };
     return steps;
 }

@@ -19,10 +19,11 @@
 //   alert_events   firing/resolved history of alerts
 //   fleet_rollup_parts (metric, period, bucket) → min/max/sum/count of all resources, in pieces merged by prune
 //   query_baselines (host, name) → P50 of a query in earlier runs, for regression detection
+//   alert_rules    (scope, target, metric) → thresholds set in the Thresholds dialog (NULL: inherited)
 class Schema final
 {
 public:
-    static constexpr int CurrentVersion = 2;
+    static constexpr int CurrentVersion = 3;
     static constexpr qint64 HourSeconds = 3600;
     static constexpr qint64 DaySeconds = 86400;
     static constexpr int RollupRetentionDays = 400;

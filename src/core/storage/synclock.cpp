@@ -1,6 +1,7 @@
 #include "synclock.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSqlError>
@@ -40,6 +41,8 @@ std::unique_ptr<SyncLock> SyncLock::acquire(const DatabaseUrl &url, QSqlDatabase
         // A crashed syncer's lock is taken over once its process is gone; a live one is never stale.
         lock->m_file->setStaleLockTime(0);
         if (lock->m_file->tryLock(waitMs)) {
+            // QLockFile creates it 0666 & ~umask; like the database beside it, it is the owner's alone.
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
             *result = Result::Acquired;
             return lock;
         }
@@ -55,8 +58,9 @@ std::unique_ptr<SyncLock> SyncLock::acquire(const DatabaseUrl &url, QSqlDatabase
                            .arg(host, path);
         } else {
             *result = Result::Error;
-            *message = QStringLiteral("cannot create the lock file %1 for source '%2': check that its directory is "
-                                      "writable")
+            *message = QStringLiteral("cannot create the lock file %1 for source '%2': its directory is not "
+                                      "writable for this user (permissions, or a read-only file system). Make it "
+                                      "writable, or point --db at a cache in a writable directory")
                            .arg(path, source);
         }
         return nullptr;

@@ -1,6 +1,7 @@
 #include "syncengine.h"
 #include "alerts/alertevaluator.h"
 #include "alerts/alertrule.h"
+#include "storage/alertrulestore.h"
 #include "sources/sourcefactory.h"
 #include "storage/database.h"
 #include "storage/metricstore.h"
@@ -162,6 +163,13 @@ void SyncWorker::runRound(const QStringList &names)
         Q_EMIT roundFinished(report);
         return;
     }
+    // Every round reads the thresholds again, so a change saved in the Thresholds dialog (or by a teammate on a
+    // shared PostgreSQL) applies to the next sync without a restart. An unreadable table keeps the last rules.
+    AlertRuleSet rules(m_config.alerts);
+    if (AlertRuleStore ruleStore(m_store->database()); ruleStore.load(&rules))
+        m_rules = rules;
+    else
+        qCWarning(lcSync).noquote() << ruleStore.lastError() + QStringLiteral("; alerts keep the previous thresholds");
     for (const SourceConfig &source : std::as_const(m_config.sources)) {
         if (m_cancel)
             break;
