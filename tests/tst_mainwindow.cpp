@@ -2,6 +2,7 @@
 #include "detaildialog.h"
 #include "fleettablemodel.h"
 #include "infobanner.h"
+#include "settingsdialog.h"
 #include "syncpanel.h"
 #include "mainwindow.h"
 #include "query/repository.h"
@@ -295,6 +296,14 @@ void TestMainWindow::firstStartBannerSaysHowToAddSources()
         QVERIFY(banner);
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text().contains(QStringLiteral("DigitalOcean")), qPrintable(banner->text()));
+        // Its button opens Settings, where sources are added.
+        auto *add = banner->findChild<QAbstractButton *>(QStringLiteral("addSourceActionButton"));
+        QVERIFY(add);
+        add->click();
+        auto *settings = window.findChild<SettingsDialog *>();
+        QVERIFY(settings);
+        QTRY_VERIFY(settings->isVisible());
+        settings->reject();
         // Closed once, it stays closed.
         auto *close = banner->findChild<QAbstractButton *>(QStringLiteral("bannerClose"));
         QVERIFY(close && close->isVisible());

@@ -12,6 +12,8 @@
 #include "fleetfilterproxymodel.h"
 #include "fleettablemodel.h"
 #include "infobanner.h"
+#include "keyringstore.h"
+#include "settingsdialog.h"
 #include "query/repository.h"
 #include "relativetime.h"
 #include "sync/syncengine.h"
@@ -113,9 +115,11 @@ MainWindow::MainWindow(const RunSetup &setup, QWidget *parent)
         repository->loadBaselines(&error);
     });
 
-    // What the cache already holds first, so the window paints at once; then the engine's first round.
+    // What the cache already holds first, so the window paints at once; then the engine's first round, once the
+    // tokens kept in the system keyring are known (at once when there is no keyring or no DigitalOcean source).
     refresh();
-    m_engine->start(true);
+    m_keyring = new KeyringStore(nullptr, this);
+    m_keyring->loadTokens(m_setup.config, this, [this](const Config &withTokens) { startEngine(withTokens); });
     updateStatus();
 }
 
@@ -127,6 +131,23 @@ MainWindow::~MainWindow()
     QString error;
     m_repository->saveBaselines(&error); // without them the next start just has no regression flags
     m_repository.reset();
+}
+
+void MainWindow::startEngine(const Config &withTokens)
+{
+    // Settings were applied before the keyring answered: that engine runs with the dialog's tokens already.
+    if (m_engineStarted)
+        return;
+    // The engine was built before the keyring answered; it has not started, so a new one costs nothing.
+    if (std::any_of(withTokens.sources.cbegin(), withTokens.sources.cend(),
+                    [](const SourceConfig &s) { return !s.token.isEmpty(); })) {
+        m_setup.config = withTokens;
+        disconnect(m_engine.get(), nullptr, nullptr, nullptr);
+        m_engine = std::make_unique<SyncEngine>(m_setup.config, m_setup.database);
+        connectEngine();
+    }
+    m_engine->start(true);
+    m_engineStarted = true;
 }
 
 void MainWindow::connectEngine()
@@ -177,13 +198,15 @@ void MainWindow::applyConfig(const Config &config)
         }
     }
 
-    SyncEngine *old = m_engine.release();
-    disconnect(old, nullptr, this, nullptr);
-    disconnect(old, nullptr, m_syncPanel, nullptr);
-    disconnect(old, nullptr, m_tray, nullptr);
-    disconnect(old, nullptr, m_alertsPanel, nullptr);
-    connect(old, &SyncEngine::stopped, old, &QObject::deleteLater);
-    old->stop();
+    if (m_engineStarted) {
+        SyncEngine *old = m_engine.release();
+        disconnect(old, nullptr, this, nullptr);
+        disconnect(old, nullptr, m_syncPanel, nullptr);
+        disconnect(old, nullptr, m_tray, nullptr);
+        disconnect(old, nullptr, m_alertsPanel, nullptr);
+        connect(old, &SyncEngine::stopped, old, &QObject::deleteLater);
+        old->stop();
+    }
 
     m_setup = next;
     m_syncingSource.clear();
@@ -199,6 +222,7 @@ void MainWindow::applyConfig(const Config &config)
     m_engine = std::make_unique<SyncEngine>(m_setup.config, m_setup.database);
     connectEngine();
     m_engine->start(true);
+    m_engineStarted = true;
     updateStatus();
     updateEmptyState();
     updateBanners();
@@ -213,7 +237,6 @@ void MainWindow::createActions()
     m_syncAction->setToolTip(tr("Sync all enabled sources now (Ctrl+R, F5)"));
     connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
     addAction(m_syncAction);
-    m_sourceErrorActions = { m_syncAction };
 
     m_thresholdsAction = new QAction(themeIcon(QStringLiteral("configure"), QStyle::SP_FileDialogDetailedView, style()),
                                      tr("Thresholds…"), this);
@@ -231,7 +254,27 @@ void MainWindow::createActions()
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExport);
     addAction(m_exportAction);
 
+    m_settingsAction = new QAction(themeIcon(QStringLiteral("preferences-system"), QStyle::SP_FileDialogInfoView, style()),
+                                   tr("Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    if (m_settingsAction->shortcut().isEmpty())
+        m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setToolTip(tr("Sources, tokens, intervals and storage (Ctrl+,)"));
+    connect(m_settingsAction, &QAction::triggered, this, [this] { openSettings(); });
+    addAction(m_settingsAction);
+
+    auto *addSource = new QAction(tr("Add a source…"), this);
+    addSource->setObjectName(QStringLiteral("addSourceAction"));
+    connect(addSource, &QAction::triggered, this, [this] { openSettings(); });
+    m_addSourceActions = { addSource };
+    auto *fixSource = new QAction(tr("Open Settings"), this);
+    fixSource->setObjectName(QStringLiteral("fixSourceAction"));
+    connect(fixSource, &QAction::triggered, this,
+            [this] { openSettings(m_sourceErrors.isEmpty() ? QString() : m_sourceErrors.firstKey()); });
+
     m_findAction = new QAction(tr("Filter"), this);
+    m_sourceErrorActions = { fixSource, m_syncAction };
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -256,6 +299,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_syncAction);
     bar->addAction(m_thresholdsAction);
     bar->addAction(m_exportAction);
+    bar->addAction(m_settingsAction);
     bar->addSeparator();
 
     m_rangeBox = new QComboBox(bar);
@@ -573,6 +617,21 @@ void MainWindow::openThresholds()
         m_alertsPanel->refresh();
     });
     dialog->show();
+}
+
+// Opens on `source` (one whose sync failed, with its error beside the fields) or on the sources list.
+void MainWindow::openSettings(const QString &source)
+{
+    auto *dialog = new SettingsDialog(m_setup.config, configPath(), m_keyring, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QHash<QString, QString> errors;
+    for (auto it = m_sourceErrors.cbegin(); it != m_sourceErrors.cend(); ++it)
+        errors.insert(it.key(), it.value());
+    dialog->setLastErrors(errors);
+    if (!source.isEmpty())
+        dialog->showSource(source);
+    connect(dialog, &SettingsDialog::applied, this, &MainWindow::applyConfig);
+    dialog->open();
 }
 
 // The export runs on its own thread and connection (ExportJob); the selected rows preselect its resources.
@@ -946,10 +1005,10 @@ void MainWindow::updateEmptyState()
         if (!m_readError.isEmpty()) {
             text = tr("OpsDeck cannot read its cache:\n%1").arg(m_readError);
         } else if (!error.isEmpty()) {
-            text = tr("%1\n\nCheck the source settings in %2, then press Sync now (F5).").arg(error, configPath());
+            text = tr("%1\n\nCheck the source in Settings (Ctrl+,), then press Sync now (F5).").arg(error);
         } else if (!hasEnabledSources()) {
-            text = tr("No source is enabled, so there is nothing to collect.\n\nAdd a [source.NAME] section to %1 "
-                      "and restart OpsDeck.")
+            text = tr("No source is enabled, so there is nothing to collect.\n\nAdd one in Settings (Ctrl+,); it is "
+                      "saved in %1.")
                        .arg(configPath());
         } else {
             const bool local

@@ -13,6 +13,7 @@
 
 class AlertsPanel;
 class ElidedLabel;
+class KeyringStore;
 class InfoBanner;
 class FleetFilterProxyModel;
 class FleetTableModel;
@@ -96,6 +97,8 @@ private:
     void openDetail(Metric metric, const TrendPoint &point);
     void openThresholds();
     void openExport();
+    void openSettings(const QString &source = {});
+    void startEngine(const Config &withTokens);
     void loadRules();
     void applyRules(const AlertRuleSet &rules);
     void applyChartThresholds();
@@ -137,6 +140,9 @@ private:
     int m_alertsTab = -1;
     QAction *m_thresholdsAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    KeyringStore *m_keyring = nullptr;
+    bool m_engineStarted = false; // false until the keyring's tokens are known
     AlertRuleSet m_rules; // [alerts] with the thresholds stored in the cache (Thresholds dialog)
     bool m_quitting = false; // Quit was asked for: closing the window ends OpsDeck even with a tray
     QLabel *m_chartHint = nullptr;
