@@ -544,6 +544,37 @@ void tst_StorageFaults::postgresRestartedMidSync()
     qint64 after = 0;
     QVERIFY(count(&after));
     QVERIFY(after >= before);
+
+    // A long-running syncer (--watch, and the desktop app alike) reconnects after the restart instead of failing
+    // every round until someone restarts it.
+    QVERIFY(writeFile(path(QStringLiteral("opsdeck.ini")),
+                      QStringLiteral("[storage]\nurl=%1\n[source.local]\ntype=local\ninterval=10s\n").arg(url).toUtf8()));
+    QProcess watch;
+    watch.setProgram(m_binary);
+    watch.setArguments({ QStringLiteral("--sync"), QStringLiteral("--watch"), QStringLiteral("-v") });
+    watch.setProcessEnvironment(m_env);
+    watch.setWorkingDirectory(m_dir->path());
+    watch.setProcessChannelMode(QProcess::MergedChannels);
+    watch.start();
+    QByteArray log;
+    const auto rounds = [&] {
+        log += watch.readAll();
+        return log.count("local: 1 resources");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rounds() >= 1, 30000);
+    const Result restartedAgain = ::geteuid() == 0
+        ? runProgram(QStringLiteral("runuser"),
+                     QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), pgCtl }
+                         + restart,
+                     m_env, m_pgDir, TimeoutMs)
+        : runProgram(pgCtl, restart, m_env, m_pgDir, TimeoutMs);
+    QVERIFY2(restartedAgain.code() == 0, restartedAgain.describe());
+    const int beforeRestart = rounds();
+    QTRY_VERIFY2_WITH_TIMEOUT(rounds() > beforeRestart, log.constData(), 40000);
+    QVERIFY2(log.contains("reconnecting"), log.constData());
+    watch.terminate();
+    QVERIFY(watch.waitForFinished(TimeoutMs));
+    QCOMPARE(watch.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_StorageFaults)

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QPromise>
+#include <QSqlQuery>
 #include <QSysInfo>
 #include <QThreadStorage>
 #include <cstring>
@@ -29,9 +30,27 @@ std::optional<QSqlDatabase> threadDatabase(const DatabaseUrl &url, QString *erro
         g_connections.setLocalData(connection);
     }
     const QString name = g_connections.localData()->name;
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+        // Closed after a read found the server gone (dropIfDead): connect afresh, as the first time.
+        db = {};
+        QSqlDatabase::removeDatabase(name);
+    }
     return Database::open(url, name, error);
+}
+
+// A PostgreSQL server that restarted leaves this thread's connection dead, and QtSql never reconnects by itself:
+// after a failed read, a connection that cannot answer SELECT 1 is closed so the next read opens a new one. SQLite
+// has no server to lose.
+void dropIfDead(const DatabaseUrl &url, QSqlDatabase db)
+{
+    if (url.isSqlite())
+        return;
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral("SELECT 1")))
+        db.close();
 }
 
 // A failed read is answered but never cached: the next look tries the database again. The cache keeps nothing
@@ -153,7 +172,10 @@ QFuture<T> Repository::cached(const QByteArray &key, Tags &&tags, Read &&read, S
                 failed.error = error;
                 return failed;
             }
-            return read(*db);
+            T result = read(*db);
+            if (!result.error.isEmpty())
+                dropIfDead(url, *db);
+            return result;
         },
         std::forward<SizeOf>(sizeOf));
 }

@@ -123,8 +123,20 @@ void SyncWorker::shutdown()
 
 bool SyncWorker::ensureOpen(QString *error)
 {
-    if (m_store)
-        return true;
+    if (m_store) {
+        // A PostgreSQL server restarted since the last round leaves this connection dead, and QtSql never
+        // reconnects: without this, --watch and the desktop app would fail every round until restarted. One
+        // round trip a round; SQLite has no server to lose.
+        if (m_url.isSqlite())
+            return true;
+        QSqlQuery probe(m_store->database());
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return true;
+        probe = QSqlQuery();
+        m_store.reset();
+        Database::close(m_connection);
+        qCInfo(lcSync).noquote() << "the connection to" << m_url.redacted() << "was lost; reconnecting";
+    }
     m_connection = Database::connectionNameForThread(QStringLiteral("opsdeck-sync"));
     const auto db = Database::open(m_url, m_connection, error);
     if (!db)
