@@ -605,6 +605,9 @@ void MainWindow::applyChartThresholds()
     for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
         const AlertRule rule = row == rows.cend() ? m_rules.defaultRule(it.key()) : m_rules.ruleFor(*row, it.key());
         it.value()->setThresholds(MetricThresholds { rule.warning, rule.critical });
+        // DigitalOcean's App Platform has no disk metric: say so rather than "no samples yet", which suggests waiting.
+        const bool never = row != rows.cend() && row->kind == QLatin1String("app") && it.key() == Metric::Disk;
+        it.value()->setNoDataText(never ? tr("Apps report no disk usage") : QString());
     }
 }
 

@@ -333,8 +333,14 @@ QString TrendChartView::emptyText() const
         return text;
     }
     if (m_result.points.isEmpty())
-        return tr("No samples in this range yet");
+        return m_noDataText.isEmpty() ? tr("No samples in this range yet") : m_noDataText;
     return {};
+}
+
+void TrendChartView::setNoDataText(const QString &text)
+{
+    m_noDataText = text;
+    updateEmptyState();
 }
 
 void TrendChartView::updateEmptyState()

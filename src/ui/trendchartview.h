@@ -55,6 +55,9 @@ public:
     QString pointText(int index) const;
     // What is shown instead of the chart; empty while the chart shows points.
     QString emptyText() const;
+    // What an empty chart says instead of "No samples in this range yet" — e.g. that this kind of resource never
+    // reports the metric. Empty: the default.
+    void setNoDataText(const QString &text);
 
     QLineSeries *valueSeries() const { return m_line; }
     QAreaSeries *rangeSeries() const { return m_band; }
@@ -109,6 +112,7 @@ private:
     QLabel *m_emptyLabel = nullptr;
 
     QString m_title;
+    QString m_noDataText;
     MetricThresholds m_thresholds;
     TrendResult m_result;
     bool m_hasResult = false; // setResult() was called since construction or clear()
