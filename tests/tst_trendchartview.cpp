@@ -1,7 +1,7 @@
 #include "trendchartview.h"
 
 #include <QAreaSeries>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPalette>
@@ -216,9 +216,8 @@ void TestTrendChartView::axesCoverTheRange()
     // The samples start a while after the range does: the axis still shows the whole range asked for.
     result.points.remove(0, 10);
     m_view->setResult(result);
-    QCOMPARE(m_view->timeAxis()->min().toSecsSinceEpoch(), result.request.from);
-    QCOMPARE(m_view->timeAxis()->max().toSecsSinceEpoch(), result.request.to);
-    QCOMPARE(m_view->timeAxis()->min().timeSpec(), Qt::LocalTime);
+    QCOMPARE(qint64(m_view->timeAxis()->min() / 1000), result.request.from);
+    QCOMPARE(qint64(m_view->timeAxis()->max() / 1000), result.request.to);
     QVERIFY(m_view->timeAxis()->isVisible());
     QCOMPARE(m_view->valueAxis()->min(), 0.0);
     QCOMPARE(m_view->valueAxis()->max(), 100.0);
@@ -230,10 +229,16 @@ void TestTrendChartView::axesCoverTheRange()
     result.request.from += 20 * 60;
     result.request.to += 20 * 60;
     m_view->setResult(result);
-    QCOMPARE(m_view->timeAxis()->min().toSecsSinceEpoch(), result.request.from);
-    QCOMPARE(m_view->timeAxis()->max().toSecsSinceEpoch(), result.request.to);
+    QCOMPARE(qint64(m_view->timeAxis()->min() / 1000), result.request.from);
+    QCOMPARE(qint64(m_view->timeAxis()->max() / 1000), result.request.to);
     settle();
-    QCOMPARE(Day % ((m_view->timeAxis()->tickCount() - 1) * Hour), 0);
+    // Ticks on whole local hours, however the range is shifted.
+    QVERIFY(!m_view->timeTicks().isEmpty());
+    for (const qint64 tick : m_view->timeTicks()) {
+        QVERIFY(tick > result.request.from && tick < result.request.to);
+        const QTime local = QDateTime::fromSecsSinceEpoch(tick).time();
+        QVERIFY2(local.minute() == 0 && local.second() == 0, qPrintable(local.toString()));
+    }
 
     // Without a range asked for (the fleet average, say), the points' own.
     result = rawResult(20, 2 * Hour);
@@ -241,8 +246,8 @@ void TestTrendChartView::axesCoverTheRange()
     const qint64 last = result.points.constLast().ts;
     result.request = {};
     m_view->setResult(result);
-    QCOMPARE(m_view->timeAxis()->min().toSecsSinceEpoch(), first);
-    QCOMPARE(m_view->timeAxis()->max().toSecsSinceEpoch(), last);
+    QCOMPARE(qint64(m_view->timeAxis()->min() / 1000), first);
+    QCOMPARE(qint64(m_view->timeAxis()->max() / 1000), last);
 }
 
 void TestTrendChartView::emptyState()
@@ -414,36 +419,62 @@ void TestTrendChartView::timeFormat()
     }
     m_view->setResult(result);
     settle();
-    QCOMPARE(m_view->timeAxis()->format(), format);
+    QCOMPARE(m_view->timeAxisFormat(), format);
     QCOMPARE(TrendChartView::timeFormat(span), format);
     if (!format.contains(QLatin1String("HH"))) {
         // Dates alone: a day or more between ticks, or labels repeat.
-        const qint64 range = m_view->timeAxis()->min().secsTo(m_view->timeAxis()->max());
-        QVERIFY(range / (m_view->timeAxis()->tickCount() - 1) >= Day);
+        const QList<qint64> ticks = m_view->timeTicks();
+        for (qsizetype i = 1; i < ticks.size(); ++i)
+            QVERIFY(ticks.at(i) - ticks.at(i - 1) >= Day);
     }
 }
 
 void TestTrendChartView::tickCountFitsWidth()
 {
-    m_view->setResult(rawResult(200, Day));
+    TrendResult day = rawResult(200, Day);
+    // A range that ends at an odd minute, as "the last 24 hours" does.
+    day.request.from += 17 * 60 + 23;
+    day.request.to += 17 * 60 + 23;
+    m_view->setResult(day);
     m_view->resize(320, 300);
     settle();
-    const int narrow = m_view->timeAxis()->tickCount();
+    const qsizetype narrow = m_view->timeTicks().size();
     m_view->resize(1400, 300);
     settle();
-    const int wide = m_view->timeAxis()->tickCount();
+    const qsizetype wide = m_view->timeTicks().size();
     QVERIFY2(narrow < wide, qPrintable(QStringLiteral("%1 ticks at 320 px, %2 at 1400 px").arg(narrow).arg(wide)));
 
-    // The labels ("12:34") fit side by side, and the ticks of a day fall on whole hours.
+    // The labels ("12:34") fit side by side, sit on round clock times evenly apart, and name those times.
     for (int width : { 320, 640, 1400 }) {
         m_view->resize(width, 300);
         settle();
-        const int ticks = m_view->timeAxis()->tickCount();
+        const QList<qint64> ticks = m_view->timeTicks();
         const double label = QFontMetricsF(m_view->timeAxis()->labelsFont()).horizontalAdvance(QStringLiteral("23:58"));
-        QVERIFY2(ticks * label < m_view->chart()->plotArea().width(), qPrintable(QString::number(ticks)));
-        QVERIFY(ticks >= 2);
-        QCOMPARE(Day % ((ticks - 1) * Hour), 0);
+        QVERIFY2(ticks.size() * label < m_view->chart()->plotArea().width(), qPrintable(QString::number(ticks.size())));
+        QVERIFY(ticks.size() >= 2);
+        const qint64 step = ticks.at(1) - ticks.at(0);
+        QCOMPARE(Day % step, 0);
+        const QStringList labels = m_view->timeAxis()->categoriesLabels();
+        QCOMPARE(labels.size(), ticks.size());
+        for (qsizetype i = 0; i < ticks.size(); ++i) {
+            const QDateTime local = QDateTime::fromSecsSinceEpoch(ticks.at(i));
+            QCOMPARE(local.time().msecsSinceStartOfDay() / 1000 % step, 0);
+            if (i > 0)
+                QCOMPARE(ticks.at(i) - ticks.at(i - 1), step);
+            QCOMPARE(labels.at(i), QLocale().toString(local, m_view->timeAxisFormat()));
+            QCOMPARE(m_view->timeAxis()->endValue(labels.at(i)), double(ticks.at(i)) * 1000.0);
+        }
     }
+
+    // Beyond a week the labels are dates: whole local days apart, at midnight.
+    TrendResult month = hourlyResult(30);
+    m_view->setResult(month);
+    m_view->resize(900, 300);
+    settle();
+    QVERIFY(m_view->timeTicks().size() >= 2);
+    for (const qint64 tick : m_view->timeTicks())
+        QCOMPARE(QDateTime::fromSecsSinceEpoch(tick).time(), QTime(0, 0));
+    QCOMPARE((m_view->timeTicks().at(1) - m_view->timeTicks().at(0)) % Day, 0);
 }
 
 void TestTrendChartView::toolTipText()

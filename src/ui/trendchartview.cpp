@@ -2,7 +2,8 @@
 
 #include <QAreaSeries>
 #include <QDateTime>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
+#include <QSet>
 #include <QFocusEvent>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
@@ -62,22 +63,32 @@ QFont scaledFont(QFont font, double factor)
     return font;
 }
 
-// Ticks are spread evenly from the start to the end of the range; prefer a count that makes their distance a
-// round duration (every 10 min, 3 h, 1 day …), provided that keeps at least half the ticks that would fit.
-int tickCountFor(qint64 spanSeconds, int fitting)
+// Tick intervals that read as clock times: each below a day divides a day, so ticks fall on the same times every day.
+constexpr qint64 RoundIntervals[]
+    = { 60,       120,      300,      600,       900,       1200,       1800,       3600,       2 * 3600,
+        3 * 3600, 4 * 3600, 6 * 3600, 8 * 3600,  12 * 3600, 86400,      2 * 86400,  7 * 86400,  14 * 86400 };
+
+// The labelled times in (from, to): multiples of `interval` from local midnight (below a day), or local midnights
+// every interval/86400 days counted from the epoch's Julian day (a day and more). Not at the edges, where a
+// label would be cut in half.
+QList<qint64> roundTicks(qint64 from, qint64 to, qint64 interval)
 {
-    static constexpr qint64 Round[]
-        = { 60,        120,       300,       600,        900,        1200,      1800,  3600,
-            2 * 3600,  3 * 3600,  4 * 3600,  6 * 3600,   8 * 3600,   12 * 3600, 86400, 2 * 86400,
-            3 * 86400, 5 * 86400, 7 * 86400, 10 * 86400, 14 * 86400, 15 * 86400 };
-    const int fewest = std::max(MinTimeTicks, (fitting + 1) / 2);
-    for (int n = fitting; n >= fewest; --n) {
-        const qint64 intervals = n - 1;
-        if (spanSeconds % intervals == 0
-            && std::find(std::begin(Round), std::end(Round), spanSeconds / intervals) != std::end(Round))
-            return n;
+    QList<qint64> ticks;
+    const QDate last = QDateTime::fromSecsSinceEpoch(to).date();
+    for (QDate day = QDateTime::fromSecsSinceEpoch(from).date(); day <= last; day = day.addDays(1)) {
+        const qint64 midnight = QDateTime(day, QTime(0, 0)).toSecsSinceEpoch();
+        if (interval >= 86400) {
+            if (day.toJulianDay() % (interval / 86400) == 0 && midnight > from && midnight < to)
+                ticks << midnight;
+            continue;
+        }
+        const qint64 nextMidnight = QDateTime(day.addDays(1), QTime(0, 0)).toSecsSinceEpoch();
+        for (qint64 t = midnight; t < nextMidnight; t += interval) {
+            if (t > from && t < to)
+                ticks << t;
+        }
     }
-    return fitting;
+    return ticks;
 }
 
 } // namespace
@@ -98,7 +109,10 @@ TrendChartView::TrendChartView(QWidget *parent)
     m_chart->setLocalizeNumbers(true);
     m_chart->setLocale(QLocale());
 
-    m_timeAxis = new QDateTimeAxis;
+    // A category axis puts each label on a value of its own, so labels sit on round clock times (09:00, 12:00)
+    // while the range still ends at "now"; QDateTimeAxis can only spread them evenly from the range's start.
+    m_timeAxis = new QCategoryAxis;
+    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_valueAxis = new QValueAxis;
     m_valueAxis->setRange(0, 100);
     m_valueAxis->setTickCount(6);
@@ -263,8 +277,8 @@ void TrendChartView::setResult(const TrendResult &result)
     }
     m_rangeFrom = from;
     m_rangeTo = to;
-    m_timeAxis->setFormat(timeFormat(to - from));
-    m_timeAxis->setRange(QDateTime::fromSecsSinceEpoch(from), QDateTime::fromSecsSinceEpoch(to));
+    m_timeFormat = timeFormat(to - from);
+    m_timeAxis->setRange(double(from) * 1000.0, double(to) * 1000.0);
 
     updateThresholdLines();
     updateTicks();
@@ -311,15 +325,36 @@ void TrendChartView::updateTicks()
 
     // The widest label the format makes: a Wednesday at 23:58 in September.
     const QDateTime widest(QDate(2024, 9, 25), QTime(23, 58));
-    const QString sample = m_chart->locale().toString(widest, m_timeAxis->format());
+    const QString sample = m_chart->locale().toString(widest, m_timeFormat);
     const double labelWidth = QFontMetricsF(m_timeAxis->labelsFont()).horizontalAdvance(sample);
-    int fitting = std::clamp(int(width / (labelWidth + TimeLabelGap)) + 1, MinTimeTicks, MaxTimeTicks);
-    // Labels without a time of day must be a day apart, or they repeat.
-    if (m_rangeTo - m_rangeFrom > 7 * 86400)
-        fitting = std::clamp(int((m_rangeTo - m_rangeFrom) / 86400) + 1, MinTimeTicks, fitting);
-    const int ticks = tickCountFor(m_rangeTo - m_rangeFrom, fitting);
-    if (ticks != m_timeAxis->tickCount())
-        m_timeAxis->setTickCount(ticks);
+    const int fitting = std::clamp(int(width / (labelWidth + TimeLabelGap)), MinTimeTicks, MaxTimeTicks);
+    const qint64 span = m_rangeTo - m_rangeFrom;
+    // The shortest round interval that keeps the labels apart; labels without a time of day are a day apart at
+    // least, or they repeat.
+    qint64 interval = RoundIntervals[std::size(RoundIntervals) - 1];
+    for (const qint64 candidate : RoundIntervals) {
+        if (candidate * fitting >= span && (span <= 7 * 86400 || candidate >= 86400)) {
+            interval = candidate;
+            break;
+        }
+    }
+    const QList<qint64> ticks = roundTicks(m_rangeFrom, m_rangeTo, interval);
+    if (ticks == m_timeTicks && m_timeAxis->startValue() == double(m_rangeFrom) * 1000.0)
+        return;
+    m_timeTicks = ticks;
+    const QStringList old = m_timeAxis->categoriesLabels();
+    for (const QString &label : old)
+        m_timeAxis->remove(label);
+    m_timeAxis->setStartValue(double(m_rangeFrom) * 1000.0);
+    QSet<QString> seen;
+    for (const qint64 t : ticks) {
+        // Labels name their category: two alike (a repeated clock time across a DST change) cannot both exist.
+        const QString label = m_chart->locale().toString(QDateTime::fromSecsSinceEpoch(t), m_timeFormat);
+        if (!seen.contains(label)) {
+            seen.insert(label);
+            m_timeAxis->append(label, double(t) * 1000.0);
+        }
+    }
 }
 
 QString TrendChartView::emptyText() const
@@ -552,7 +587,8 @@ void TrendChartView::changeEvent(QEvent *event)
     case QEvent::LanguageChange:
     case QEvent::LocaleChange:
         m_chart->setLocale(QLocale());
-        m_timeAxis->setFormat(timeFormat(m_rangeTo - m_rangeFrom));
+        m_timeFormat = timeFormat(m_rangeTo - m_rangeFrom);
+        m_timeTicks.clear(); // the labels' text changes even where the ticks stay
         updateTicks();
         updateEmptyState();
         updateAccessibleText();

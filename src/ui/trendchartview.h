@@ -7,7 +7,7 @@
 #include <QColor>
 
 class QAreaSeries;
-class QDateTimeAxis;
+class QCategoryAxis;
 class QLabel;
 class QLineSeries;
 class QValueAxis;
@@ -63,7 +63,11 @@ public:
     QAreaSeries *rangeSeries() const { return m_band; }
     QLineSeries *warningSeries() const { return m_warning; }
     QLineSeries *criticalSeries() const { return m_critical; }
-    QDateTimeAxis *timeAxis() const { return m_timeAxis; }
+    // The time axis: values are milliseconds since the epoch; its labels sit on round local clock times.
+    QCategoryAxis *timeAxis() const { return m_timeAxis; }
+    // The times (Unix seconds) of the labelled ticks now shown, and the label format (QDateTime) they use.
+    QList<qint64> timeTicks() const { return m_timeTicks; }
+    QString timeAxisFormat() const { return m_timeFormat; }
     QValueAxis *valueAxis() const { return m_valueAxis; }
 
     // The time axis' label format for a range of `spanSeconds`.
@@ -107,7 +111,9 @@ private:
     QLineSeries *m_bandLower = nullptr;
     QLineSeries *m_warning = nullptr;
     QLineSeries *m_critical = nullptr;
-    QDateTimeAxis *m_timeAxis = nullptr;
+    QCategoryAxis *m_timeAxis = nullptr;
+    QList<qint64> m_timeTicks;
+    QString m_timeFormat;
     QValueAxis *m_valueAxis = nullptr;
     QLabel *m_emptyLabel = nullptr;
 
