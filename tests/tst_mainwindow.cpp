@@ -1,7 +1,9 @@
 #include "config/databaseurl.h"
 #include "detaildialog.h"
 #include "fleettablemodel.h"
+#include "alertspanel.h"
 #include "infobanner.h"
+#include "traycontroller.h"
 #include "settingsdialog.h"
 #include "syncpanel.h"
 #include "mainwindow.h"
@@ -13,6 +15,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QLabel>
 #include <QLineSeries>
 #include <QStackedWidget>
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void firstStartBannerSaysHowToAddSources();
     void appliedSettingsRestartTheEngine();
     void newStorageOpensNewWindow();
+    void alertsShowInWindowWithoutTray();
 
 private:
     QTemporaryDir m_dir;
@@ -385,6 +389,37 @@ void TestMainWindow::newStorageOpensNewWindow()
     QCOMPARE(reopened.count(), 1);
     const auto next = reopened.at(0).at(0).value<RunSetup>();
     QCOMPARE(next.database.path, dir.filePath(QStringLiteral("elsewhere.db")));
+}
+
+// The offscreen platform has no system tray: a notification is told in a banner above the table instead.
+void TestMainWindow::alertsShowInWindowWithoutTray()
+{
+    MainWindow window(setup());
+    window.show();
+    auto *tray = window.findChild<TrayController *>();
+    QVERIFY(tray && !tray->hasTray());
+    auto *banner = window.findChild<InfoBanner *>(QStringLiteral("alertBanner"));
+    QVERIFY(banner && !banner->isVisible());
+
+    AlertTransition firing;
+    firing.resourceId = m_ids.value(QStringLiteral("alpha"));
+    firing.metric = Metric::Cpu;
+    firing.level = AlertLevel::Critical;
+    firing.state = AlertState::Firing;
+    firing.value = 97;
+    firing.threshold = 90;
+    firing.at = m_now;
+    firing.since = m_now - 600;
+    tray->onAlertTransitions({ firing }, { { firing.resourceId, QStringLiteral("alpha") } });
+    QTRY_VERIFY(banner->isVisible());
+    QCOMPARE(banner->level(), InfoBanner::Level::Error);
+    QVERIFY2(banner->text().contains(QStringLiteral("alpha")) && banner->text().contains(QStringLiteral("97")),
+             qPrintable(banner->text()));
+    // Its button leads to the Alerts tab.
+    auto *show = banner->findChild<QAbstractButton *>(QStringLiteral("showAlertsActionButton"));
+    QVERIFY(show);
+    show->click();
+    QCOMPARE(window.findChild<QTabWidget *>(QStringLiteral("detailTabs"))->currentWidget(), window.findChild<AlertsPanel *>());
 }
 
 QTEST_MAIN(TestMainWindow)

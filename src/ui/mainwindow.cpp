@@ -418,6 +418,11 @@ void MainWindow::createTable()
     auto *layout = new QVBoxLayout(m_fleetPane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    m_alertBanner = new InfoBanner(this);
+    m_alertBanner->setObjectName(QStringLiteral("alertBanner"));
+    m_alertBanner->setClosable(true);
+    m_alertBanner->hide();
+    layout->addWidget(m_alertBanner);
     layout->addWidget(m_firstStartBanner);
     layout->addWidget(m_sourceBanner);
     layout->addWidget(m_view, 1);
@@ -802,14 +807,23 @@ void MainWindow::quit()
     QCoreApplication::quit();
 }
 
-// Without a tray, alerts are told in the window: the status bar carries the grouped notification for a minute.
+// Without a tray, alerts are told in the window: the grouped notification stays above the table until closed
+// or replaced by the next one, with the way to the Alerts tab.
 void MainWindow::showAlertInWindow(const AlertNotification &notification)
 {
-    QString text = notification.title;
-    const QString first = notification.body.section(QLatin1Char('\n'), 0, 0);
-    if (!first.isEmpty() && first != notification.title)
-        text += QStringLiteral(" — ") + first;
-    statusBar()->showMessage(text, 60000);
+    m_alertBanner->setLevel(notification.isResolvedOnly()              ? InfoBanner::Level::Information
+                                : notification.level == AlertLevel::Critical ? InfoBanner::Level::Error
+                                                                             : InfoBanner::Level::Warning);
+    m_alertBanner->setText(notification.body.isEmpty() || notification.body == notification.title
+                               ? notification.title
+                               : notification.title + QLatin1Char('\n') + notification.body);
+    if (!m_showAlertsAction) {
+        m_showAlertsAction = new QAction(tr("Show alerts"), this);
+        m_showAlertsAction->setObjectName(QStringLiteral("showAlertsAction"));
+        connect(m_showAlertsAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_alertsPanel); });
+        m_alertBanner->setActions({ m_showAlertsAction });
+    }
+    m_alertBanner->show();
 }
 
 void MainWindow::changeEvent(QEvent *event)

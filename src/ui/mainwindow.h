@@ -127,6 +127,7 @@ private:
     QTableView *m_view = nullptr;
     InfoBanner *m_firstStartBanner = nullptr; // "only this machine is watched: add a cloud account"
     InfoBanner *m_sourceBanner = nullptr; // a source that keeps failing, with the way to fix it
+    InfoBanner *m_alertBanner = nullptr; // without a tray: the last notification, in the window
     QWidget *m_fleetPane = nullptr; // the banners above the table
     QList<QAction *> m_addSourceActions; // offered by the first-start banner
     QList<QAction *> m_sourceErrorActions; // offered beside a failing source
@@ -141,6 +142,7 @@ private:
     QAction *m_thresholdsAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_showAlertsAction = nullptr;
     KeyringStore *m_keyring = nullptr;
     bool m_engineStarted = false; // false until the keyring's tokens are known
     AlertRuleSet m_rules; // [alerts] with the thresholds stored in the cache (Thresholds dialog)
