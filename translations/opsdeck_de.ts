@@ -5,8 +5,59 @@
     <name>AlertRuleSet</name>
     <message>
         <location filename="../src/ui/thresholdsdialog.cpp" line="278"/>
+        <location filename="../src/core/alerts/alertrule.cpp" line="216"/>
         <source>%1 defaults</source>
         <translation>Standardwerte für %1</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="75"/>
+        <source>%1 (the default)</source>
+        <translation>%1 (der Standardwert)</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="88"/>
+        <source>%1: %2 %3 is outside 0–100; thresholds and margins are percent</source>
+        <translation>%1: %2 %3 liegt außerhalb von 0–100; Schwellenwerte und Hysterese sind Prozentwerte</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="97"/>
+        <source>%1: for %2 s is negative; use 0 to fire on the first sample at or above the threshold</source>
+        <translation>%1: Mindestdauer %2 s ist negativ; 0 löst beim ersten Messwert auf oder über dem Schwellenwert aus</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="104"/>
+        <source>%1: warning %2 is above critical %3; the warning level must not exceed the critical level</source>
+        <translation>%1: Warnung %2 liegt über kritisch %3; die Warnstufe darf die kritische Stufe nicht übersteigen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="108"/>
+        <source>%1: clear_margin %2 is not below warning %3, so an alert could never resolve; lower the clear margin</source>
+        <translation>%1: Hysterese %2 liegt nicht unter Warnung %3, ein Alarm könnte also nie behoben werden; verringern Sie die Hysterese</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="153"/>
+        <source>%1 override for %2 &quot;%3&quot;</source>
+        <translation>%1-Überschreibung für %2 „%3“</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="223"/>
+        <source>%1: the %2 is empty; name one or remove the override</source>
+        <translation>%1: %2 ist leer; geben Sie einen Wert an oder entfernen Sie die Überschreibung</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="225"/>
+        <source>%1: unknown kind; allowed: %2</source>
+        <translation>%1: unbekannter Typ; erlaubt: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="227"/>
+        <source>%1 is given twice; keep one</source>
+        <translation>%1 ist doppelt angegeben; behalten Sie eine</translation>
+    </message>
+    <message>
+        <location filename="../src/core/alerts/alertrule.cpp" line="230"/>
+        <source>%1 sets nothing; set warning, critical, for or clear_margin, or remove it</source>
+        <translation>%1 setzt nichts; setzen Sie Warnung, kritisch, Mindestdauer oder Hysterese, oder entfernen Sie sie</translation>
     </message>
 </context>
 <context>
