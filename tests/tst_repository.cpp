@@ -3,6 +3,7 @@
 // health); long raw ranges are downsampled without losing a sample's trace; filters narrow as a user expects; the
 // Repository answers repeated views from its cache, forgets exactly what a sync changed, names and times its
 // queries and keeps their baselines across restarts; an older cache is migrated without losing data.
+#include "query/lttb.h"
 #include "query/readqueries.h"
 #include "query/repository.h"
 #include "storage/database.h"
@@ -452,6 +453,80 @@ private Q_SLOTS:
         }
         QCOMPARE(next, raw.size());
         QCOMPARE(counted, raw.size());
+    }
+
+    // The raw tier reads samples into flat arrays (on SQLite through the sqlite3 handle) and downsamples those:
+    // its points must be exactly what LTTB makes of the rows a plain QtSql query returns, each kept point with its
+    // bucket's min, max, count and [from, to]. Also on a large series of 1-second samples with plateaus (ties).
+    void rawTrendEqualsLttbOfPlainRows_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<qint64>("span");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<qint64>("large"); // 1-second samples added after the seeded history (0: none)
+        for (const QString &b : Backends) {
+            QTest::addRow("%s/24h at 287 px", qPrintable(b)) << b << QStringLiteral("db-primary") << Day << 287 << 0LL;
+            QTest::addRow("%s/7d at 1008 px", qPrintable(b)) << b << QStringLiteral("web-2") << 7 * Day << 1008 << 0LL;
+            QTest::addRow("%s/150,000 samples at 1700 px", qPrintable(b))
+                << b << QStringLiteral("web-1") << 0LL << 1700 << 150'000LL;
+            QTest::addRow("%s/150,000 samples at 1,000 px", qPrintable(b))
+                << b << QStringLiteral("web-1") << 0LL << 1000 << 150'000LL;
+        }
+    }
+    void rawTrendEqualsLttbOfPlainRows()
+    {
+        if (!openFresh())
+            QSKIP("no PostgreSQL server (OPSDECK_TEST_PG_URL)");
+        QFETCH(QString, resource);
+        QFETCH(qint64, span);
+        QFETCH(int, width);
+        QFETCH(qint64, large);
+        const qint64 resourceId = m_ids.value(resource);
+        qint64 from = m_end - span;
+        qint64 to = m_end;
+        if (large > 0) {
+            QList<SampleRow> rows;
+            rows.reserve(large);
+            for (qint64 i = 0; i < large; ++i) {
+                // A noisy series with flat stretches, so that many triangles tie.
+                const double v = (i / 500) % 3 == 0 ? 50.0 : double((i * 7919) % 1000) / 10.0;
+                rows << SampleRow { resourceId, Metric::Cpu, m_end + 1 + i, v };
+            }
+            QVERIFY(m_store->transaction());
+            QCOMPARE(m_store->writeSamples(rows), large);
+            QVERIFY(m_store->commit());
+            // Starts inside the seeded history, so both kinds of samples are read.
+            from = m_end - Hour;
+            to = m_end + large;
+        }
+        const TrendResult r = ReadQueries::trend(db(), { resourceId, Metric::Cpu, from, to, width }, retainedSince());
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.tier, TrendTier::Raw);
+
+        const auto raw = rawRows(resourceId, Metric::Cpu, from, to);
+        QVERIFY(raw.size() > width);
+        QCOMPARE(r.rowsRead, raw.size());
+        std::vector<qint64> x;
+        std::vector<double> y;
+        for (const QVariantList &row : raw) {
+            x.push_back(row.at(0).toLongLong());
+            y.push_back(row.at(1).toDouble());
+        }
+        const std::vector<Lttb::Pick> picks = Lttb::downsample(x.data(), y.data(), raw.size(), width);
+        QCOMPARE(r.points.size(), qsizetype(picks.size()));
+        for (size_t i = 0; i < picks.size(); ++i) {
+            const Lttb::Pick &pick = picks[i];
+            const TrendPoint &p = r.points.at(qsizetype(i));
+            const auto mm = std::minmax_element(y.begin() + pick.first, y.begin() + pick.last + 1);
+            QCOMPARE(p.ts, x[size_t(pick.index)]);
+            QCOMPARE(p.value, y[size_t(pick.index)]);
+            QCOMPARE(p.min, *mm.first);
+            QCOMPARE(p.max, *mm.second);
+            QCOMPARE(p.count, pick.last - pick.first + 1);
+            QCOMPARE(p.from, x[size_t(pick.first)]);
+            QCOMPARE(p.to, x[size_t(pick.last)]);
+        }
     }
 
     // --- The fleet ----------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <functional>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <vector>
 
 namespace {
@@ -92,6 +93,47 @@ QList<TrendPoint> downsample(const QList<TrendPoint> &points, int width)
             p.count += points[i].count;
         }
         out << p;
+    }
+    return out;
+}
+
+// Raw samples of one series as two flat arrays: a million rows are 16 MB here instead of 56 MB of TrendPoints,
+// and LTTB reads these arrays directly. QList rather than std::vector: it grows trivially relocatable elements
+// with realloc(), which glibc serves with mremap() at this size, so growing never copies the samples read so far.
+struct RawSeries
+{
+    QList<qint64> ts;
+    QList<double> value;
+};
+
+// The points of raw samples on a chart `width` wide: every sample when they fit, else LTTB's picks, each with the
+// min, max, count and [from, to] of the samples in its bucket (what click-to-detail reads). Exactly what
+// downsample() gives for the same samples as single-sample TrendPoints (tst_repository checks the points
+// against LTTB over a plain query's rows).
+QList<TrendPoint> rawPoints(const RawSeries &raw, int width)
+{
+    const qsizetype n = raw.ts.size();
+    const qint64 *x = raw.ts.constData();
+    const double *y = raw.value.constData();
+    QList<TrendPoint> out;
+    if (n <= width) {
+        out.reserve(n);
+        for (qsizetype i = 0; i < n; ++i)
+            out.append(TrendPoint { x[i], y[i], y[i], y[i], 1, x[i], x[i] });
+        return out;
+    }
+    const std::vector<Lttb::Pick> picks = Lttb::downsample(x, y, n, width);
+    out.reserve(qsizetype(picks.size()));
+    for (const Lttb::Pick &pick : picks) {
+        const double v = y[pick.index];
+        // std::min/std::max in the same order as downsample(), so a NaN (possible on PostgreSQL) lands alike.
+        double mn = v;
+        double mx = v;
+        for (qsizetype i = pick.first; i <= pick.last; ++i) {
+            mn = std::min(mn, y[i]);
+            mx = std::max(mx, y[i]);
+        }
+        out.append(TrendPoint { x[pick.index], v, mn, mx, pick.last - pick.first + 1, x[pick.first], x[pick.last] });
     }
     return out;
 }
@@ -221,6 +263,51 @@ bool readNumbers(QSqlDatabase db, const char *sql, std::initializer_list<qint64>
     return true;
 }
 
+// The raw samples of a trend, in ts order: a range scan of the samples primary key (resource_id, metric, ts).
+//
+// On SQLite the statement runs on the driver's own sqlite3 handle, as MetricStore and ReportExporter do: through
+// QtSql a row costs two QVariants and the driver's bookkeeping, which was most of a million-sample trend's
+// 534 ms (docs/BENCHMARKS.md, Desktop UI item 3). PostgreSQL reads through libpq in readNumbers().
+bool readRawSeries(QSqlDatabase db, const TrendRequest &request, RawSeries *raw, QString *error)
+{
+    const char *const sql = "SELECT ts, value FROM samples WHERE resource_id = ? AND metric = ? AND ts >= ?"
+                            " AND ts <= ? ORDER BY ts";
+    // ts is unique within a series, so the range bounds the row count; the cap keeps a wide range of sparse
+    // samples from reserving memory it will never use (beyond it the lists grow by realloc).
+    const qsizetype expected = qsizetype(std::clamp<qint64>(request.to - request.from + 1, 0, 1 << 16));
+    raw->ts.reserve(expected);
+    raw->value.reserve(expected);
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        sqlite3 *lite = *static_cast<sqlite3 *const *>(handle.constData());
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(lite, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+            *error = QString::fromUtf8(sqlite3_errmsg(lite));
+            sqlite3_finalize(stmt);
+            return false;
+        }
+        sqlite3_bind_int64(stmt, 1, request.resourceId);
+        sqlite3_bind_int64(stmt, 2, qint64(request.metric));
+        sqlite3_bind_int64(stmt, 3, request.from);
+        sqlite3_bind_int64(stmt, 4, request.to);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            raw->ts.append(sqlite3_column_int64(stmt, 0));
+            raw->value.append(sqlite3_column_double(stmt, 1));
+        }
+        if (rc != SQLITE_DONE)
+            *error = QString::fromUtf8(sqlite3_errmsg(lite));
+        sqlite3_finalize(stmt);
+        return rc == SQLITE_DONE;
+    }
+    return readNumbers(db, sql, { request.resourceId, qint64(request.metric), request.from, request.to },
+                       [&](const NumberRow &row) {
+                           raw->ts.append(row.integer(0));
+                           raw->value.append(row.real(1));
+                       },
+                       error);
+}
+
 } // namespace
 
 bool FleetFilter::matches(const FleetRow &row) const
@@ -325,36 +412,33 @@ TrendResult trend(QSqlDatabase db, const TrendRequest &request, qint64 rawRetain
     result.request = request;
     const int width = std::clamp(request.width, 3, 16384);
     result.tier = chooseTrendTier(request.from, request.to, width, rawRetainedSince);
-    QList<TrendPoint> points;
     QString error;
-    bool ok = false;
     if (result.tier == TrendTier::Raw) {
-        ok = readNumbers(db,
-                         "SELECT ts, value FROM samples WHERE resource_id = ? AND metric = ? AND ts >= ? AND ts <= ?"
-                         " ORDER BY ts",
-                         { request.resourceId, qint64(request.metric), request.from, request.to },
-                         [&](const NumberRow &row) {
-                             const qint64 ts = row.integer(0);
-                             const double v = row.real(1);
-                             points.append(TrendPoint { ts, v, v, v, 1, ts, ts });
-                         },
-                         &error);
-    } else {
-        const qint64 period = result.tier == TrendTier::Hour ? Schema::HourSeconds : Schema::DaySeconds;
-        ok = readNumbers(db,
-                         "SELECT bucket, min, max, sum, count FROM rollups WHERE resource_id = ? AND metric = ?"
-                         " AND period = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket",
-                         { request.resourceId, qint64(request.metric), period, floorTo(request.from, period),
-                           request.to },
-                         [&](const NumberRow &row) {
-                             const qint64 bucket = row.integer(0);
-                             const qint64 count = row.integer(4);
-                             const double avg = count > 0 ? row.real(3) / double(count) : 0;
-                             points.append(TrendPoint { bucket, avg, row.real(1), row.real(2), count, bucket,
-                                                        bucket + period - 1 });
-                         },
-                         &error);
+        // Read into flat arrays and downsampled from them: no TrendPoint per raw sample.
+        RawSeries raw;
+        if (!readRawSeries(db, request, &raw, &error)) {
+            result.error = QStringLiteral("cannot read a trend from the cache: %1").arg(error);
+            return result;
+        }
+        result.rowsRead = raw.ts.size();
+        result.points = rawPoints(raw, width);
+        return result;
     }
+    // Rollup tiers: a row per bucket.
+    QList<TrendPoint> points;
+    const qint64 period = result.tier == TrendTier::Hour ? Schema::HourSeconds : Schema::DaySeconds;
+    const bool ok = readNumbers(
+        db,
+        "SELECT bucket, min, max, sum, count FROM rollups WHERE resource_id = ? AND metric = ?"
+        " AND period = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket",
+        { request.resourceId, qint64(request.metric), period, floorTo(request.from, period), request.to },
+        [&](const NumberRow &row) {
+            const qint64 bucket = row.integer(0);
+            const qint64 count = row.integer(4);
+            const double avg = count > 0 ? row.real(3) / double(count) : 0;
+            points.append(TrendPoint { bucket, avg, row.real(1), row.real(2), count, bucket, bucket + period - 1 });
+        },
+        &error);
     if (!ok) {
         result.error = QStringLiteral("cannot read a trend from the cache: %1").arg(error);
         return result;
