@@ -3,6 +3,7 @@
 #
 #   scripts/deps.sh          build dependencies
 #   scripts/deps.sh --test   build + test dependencies (PostgreSQL, Prometheus, node_exporter, Xvfb, tray host)
+#   scripts/deps.sh --fuzz   build + clang and libFuzzer for -DOPSDECK_BUILD_FUZZERS=ON (fuzz/CMakeLists.txt)
 #
 # Only what is missing is installed, and the check is dpkg-query, so a second run is a fast no-op that
 # needs neither network nor root.
@@ -18,6 +19,7 @@ build_packages=(
 )
 # The tests start their own PostgreSQL, Prometheus and node_exporter instances on free loopback ports; the
 # system services these packages may start on installation are never used.
+fuzz_packages=(clang libclang-rt-14-dev)
 test_packages=(
     postgresql prometheus prometheus-node-exporter
     xvfb xauth trayer dbus-x11
@@ -38,6 +40,7 @@ packages=("${build_packages[@]}")
 for arg in "$@"; do
     case "$arg" in
     --test) packages+=("${test_packages[@]}") ;;
+    --fuzz) packages+=("${fuzz_packages[@]}") ;;
     -h | --help) usage ;;
     *)
         echo "deps.sh: unknown argument '$arg'" >&2

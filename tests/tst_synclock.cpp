@@ -100,13 +100,15 @@ private Q_SLOTS:
         auto held = SyncLock::acquire(url, *first, QStringLiteral("prom"), 0, &result, &message);
         QVERIFY(held);
         // A syncer that crashes drops its connection; the server releases the lock with the session.
-        held.release(); // never unlocked by us: as if the process died
+        // Never unlocked by us, as if the process died: the lock object is freed only after the session is gone.
+        std::unique_ptr<SyncLock> dead(held.release());
         first->close();
         first.reset();
         Database::close(QStringLiteral("d"));
         auto taken = SyncLock::acquire(url, *second, QStringLiteral("prom"), 3000, &result, &message);
         QVERIFY2(taken, qPrintable(message));
         taken.reset();
+        dead.reset(); // its connection is closed: there is nothing left for it to unlock
         Database::close(QStringLiteral("e"));
     }
 };

@@ -109,7 +109,20 @@ QString shown(QString value)
     value.replace(userInfo, QStringLiteral("://\\1:***@"));
     if (value.size() > 80)
         value = value.left(77) + QLatin1String("...");
-    return value;
+    // Found by fuzzing: a value QSettings read across lines (an unclosed '"') or holding NUL bytes broke the
+    // "one problem per line" promise of load(). Control characters are shown escaped.
+    QString escaped;
+    for (const QChar c : std::as_const(value)) {
+        if (c == u'\n')
+            escaped += QLatin1String("\\n");
+        else if (c == u'\r')
+            escaped += QLatin1String("\\r");
+        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            escaped += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            escaped += c;
+    }
+    return escaped;
 }
 
 // QSettings knows only ';' comments and reads "# key=value" as a key named "# key"; '#' comments are common
@@ -497,6 +510,21 @@ RawIni scanIni(const QString &text)
             continue;
         }
         raw.keyLine.insert(id, lineNo);
+        // Found by fuzzing: QSettings reads a value with an unclosed '"' on across the following lines, so
+        // `url = "x.db` silently swallowed the sections after it. Same rules as QSettings: '\' escapes inside
+        // quotes, ';' outside them starts a comment.
+        bool inQuotes = false;
+        for (int k = eq + 1; k < t.size(); ++k) {
+            if (t.at(k) == QLatin1Char('"'))
+                inQuotes = !inQuotes;
+            else if (inQuotes && t.at(k) == QLatin1Char('\\'))
+                ++k;
+            else if (!inQuotes && t.at(k) == QLatin1Char(';'))
+                break;
+        }
+        if (inQuotes)
+            raw.problems.append({ lineNo, Text::tr("the value of %1 opens a '\"' that this line does not close; "
+                                                   "close it or remove it").arg(key) });
     }
     return raw;
 }

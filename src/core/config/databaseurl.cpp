@@ -35,6 +35,20 @@ const QStringList &allowedParameters()
     return names;
 }
 
+// Control characters escaped, so a URL read with a newline or NUL in it (found by fuzzing the config file)
+// cannot split the one-line error message.
+QString printable(const QString &text)
+{
+    QString result;
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            result += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            result += c;
+    }
+    return result;
+}
+
 // The text as the user wrote it, with anything that may be a password replaced by "***": the user part's
 // password, a "password=" parameter, and the "port" of an authority without '@' that is not a number
 // (postgresql://user:secret/db forgot the host, and "secret" is not a port).
@@ -323,7 +337,7 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &url, QString *error
     const QString text = url.trimmed();
     auto fail = [&](const QString &reason) -> std::optional<DatabaseUrl> {
         if (error)
-            *error = Text::tr("invalid database URL \"%1\": %2").arg(maskedInput(text), reason);
+            *error = printable(Text::tr("invalid database URL \"%1\": %2").arg(maskedInput(text), reason));
         return std::nullopt;
     };
 

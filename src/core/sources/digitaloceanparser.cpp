@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -197,7 +198,10 @@ void sizeFromSlug(const QString &slug, ResourceInfo *resource)
     if (!match.hasMatch())
         return;
     resource->vcpus = match.captured(1).toInt();
-    resource->memoryMb = match.captured(2).toLongLong() * 1024;
+    // Found by fuzzing: "…-999999999999999999gb" overflowed qint64. No such size exists; leave memory unknown.
+    const qint64 gb = match.captured(2).toLongLong();
+    if (gb <= std::numeric_limits<qint64>::max() / 1024)
+        resource->memoryMb = gb * 1024;
 }
 
 // Values per timestamp, series with equal labels of interest already added up.
