@@ -101,6 +101,8 @@ QString suggestion(const QString &word, const QStringList &candidates)
     return best.isEmpty() ? QString() : Text::tr(" (did you mean \"%1\"?)").arg(best);
 }
 
+QString oneLine(const QString &value);
+
 // Values are shown in messages, but never a whole novel, and never a URL's password.
 QString shown(QString value)
 {
@@ -109,8 +111,13 @@ QString shown(QString value)
     value.replace(userInfo, QStringLiteral("://\\1:***@"));
     if (value.size() > 80)
         value = value.left(77) + QLatin1String("...");
-    // Found by fuzzing: a value QSettings read across lines (an unclosed '"') or holding NUL bytes broke the
-    // "one problem per line" promise of load(). Control characters are shown escaped.
+    return oneLine(value);
+}
+
+// Found by fuzzing: a value QSettings read across lines (an unclosed '"'), or a section name or key holding NUL
+// or CR bytes, broke the "one problem per line" promise of load(). Control characters are shown escaped.
+QString oneLine(const QString &value)
+{
     QString escaped;
     for (const QChar c : std::as_const(value)) {
         if (c == u'\n')
@@ -1031,7 +1038,7 @@ std::optional<Config> Loader::run(QString *error)
     if (error) {
         QStringList messages;
         for (const auto &e : std::as_const(m_errors))
-            messages << e.second;
+            messages << oneLine(e.second);
         *error = messages.join(QLatin1Char('\n'));
     }
     return std::nullopt;
@@ -1089,7 +1096,8 @@ std::optional<Config> Config::load(const QString &path, QString *error)
     if (settings.status() == QSettings::FormatError) {
         QStringList messages;
         for (const auto &problem : raw.problems)
-            messages << path + QLatin1Char(':') + QString::number(problem.first) + QLatin1String(": ") + problem.second;
+            messages << oneLine(path + QLatin1Char(':') + QString::number(problem.first) + QLatin1String(": ")
+                                + problem.second);
         messages << Text::tr("%1: not a valid INI file; expected [section] headers, key=value lines and ; comments")
                         .arg(path);
         return failed(messages.join(QLatin1Char('\n')));
