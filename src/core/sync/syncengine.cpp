@@ -52,7 +52,8 @@ public:
     ~SyncWorker() override { shutdown(); }
 
     void startWork(bool scheduled);
-    void runRound(const QStringList &names);
+    // `scheduled`: a round of the schedule (start-up, timers) rather than one asked for ("Sync now", --sync).
+    void runRound(const QStringList &names, bool scheduled = false);
     void shutdown();
 
     std::atomic_bool m_cancel { false };
@@ -68,7 +69,7 @@ Q_SIGNALS:
 
 private:
     bool ensureOpen(QString *error);
-    SourceRunResult syncSource(const SourceConfig &config);
+    SourceRunResult syncSource(const SourceConfig &config, bool scheduled);
     bool commitCollection(const SourceConfig &config, Collection &collection, SourceContext &context,
                           QHash<QString, qint64> &ids, SourceAlerts &alerts, SourceRunResult &result,
                           SyncRunRecord *run, QString *error);
@@ -89,12 +90,16 @@ private:
     QNetworkAccessManager *m_network = nullptr; // created on the worker thread, shared by all sources
     std::map<QString, std::unique_ptr<RateLimiter>> m_limiters;
     bool m_scheduled = false;
+    qint64 m_startedAtSecs = 0;
+    // Sources whose scheduled sync was skipped because another syncer had just synced them: when it finished.
+    std::map<QString, qint64> m_syncedElsewhereAt;
     qint64 m_lastPrune = 0;
 };
 
 void SyncWorker::startWork(bool scheduled)
 {
     m_scheduled = scheduled;
+    m_startedAtSecs = QDateTime::currentSecsSinceEpoch();
     if (!scheduled)
         return;
     for (const SourceConfig &source : std::as_const(m_config.sources)) {
@@ -103,10 +108,10 @@ void SyncWorker::startWork(bool scheduled)
         auto *timer = new QTimer(this);
         timer->setSingleShot(true);
         const QString name = source.name;
-        connect(timer, &QTimer::timeout, this, [this, name] { runRound({ name }); });
+        connect(timer, &QTimer::timeout, this, [this, name] { runRound({ name }, true); });
         m_timers[name] = timer;
     }
-    runRound({});
+    runRound({}, true);
 }
 
 void SyncWorker::shutdown()
@@ -155,10 +160,16 @@ void SyncWorker::schedule(const QString &source)
     const qint64 intervalMs = config->intervalSeconds * 1000;
     const qint64 spread = std::min<qint64>(intervalMs / 10, 60000);
     const qint64 jitter = spread > 0 ? QRandomGenerator::global()->bounded(2 * spread + 1) - spread : 0;
-    timer->second->start(std::chrono::milliseconds(std::max<qint64>(1000, intervalMs + jitter)));
+    // Skipped because another syncer has just synced it: count the interval from that sync, not from now.
+    qint64 elapsedMs = 0;
+    if (const auto elsewhere = m_syncedElsewhereAt.find(source); elsewhere != m_syncedElsewhereAt.end()) {
+        elapsedMs = std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - elsewhere->second * 1000);
+        m_syncedElsewhereAt.erase(elsewhere);
+    }
+    timer->second->start(std::chrono::milliseconds(std::max<qint64>(1000, intervalMs + jitter - elapsedMs)));
 }
 
-void SyncWorker::runRound(const QStringList &names)
+void SyncWorker::runRound(const QStringList &names, bool scheduled)
 {
     SyncReport report;
     report.startedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -190,7 +201,7 @@ void SyncWorker::runRound(const QStringList &names)
         if (const auto timer = m_timers.find(source.name); timer != m_timers.end())
             timer->second->stop(); // a manual sync restarts the source's interval
         Q_EMIT sourceStarted(source.name);
-        const SourceRunResult result = syncSource(source);
+        const SourceRunResult result = syncSource(source, scheduled);
         report.sources << result;
         Q_EMIT sourceFinished(result);
         schedule(source.name);
@@ -201,7 +212,7 @@ void SyncWorker::runRound(const QStringList &names)
     Q_EMIT roundFinished(report);
 }
 
-SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
+SourceRunResult SyncWorker::syncSource(const SourceConfig &config, bool scheduled)
 {
     QElapsedTimer clock;
     clock.start();
@@ -252,6 +263,30 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config)
     if (!lock)
         return finish(lockResult == SyncLock::Result::Busy ? QStringLiteral("locked") : QStringLiteral("failed"),
                       error);
+    // Several syncers on one store share the work: the lock alone only keeps them from syncing a source at the
+    // same moment, and each would still sync it once per interval on its own timer (twice the API calls). So a
+    // scheduled sync is skipped — reported `locked`, as when the other still holds the lock — when another syncer
+    // finished one while this one was running and less than half an interval ago; the next is due an interval
+    // after that sync. Read under the lock, so a sync just committed is seen. "Sync now" and --sync always sync.
+    if (scheduled && m_scheduled) {
+        QSqlQuery last(m_store->database());
+        last.prepare(QStringLiteral("SELECT finished_at, host FROM sync_runs WHERE source = ? AND status = 'ok'"
+                                    " ORDER BY started_at DESC LIMIT 1"));
+        last.addBindValue(config.name);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        if (last.exec() && last.next()) {
+            const qint64 finishedAt = last.value(0).toLongLong();
+            if (finishedAt >= m_startedAtSecs && now - finishedAt < config.intervalSeconds / 2) {
+                m_syncedElsewhereAt[config.name] = finishedAt;
+                return finish(QStringLiteral("locked"),
+                              QStringLiteral("source '%1' was synced %2 s ago by another OpsDeck (on %3); skipped "
+                                             "until its next interval")
+                                  .arg(config.name)
+                                  .arg(now - finishedAt)
+                                  .arg(last.value(1).toString()));
+            }
+        }
+    }
     // The sync starts when the source is ours: time spent waiting for another syncer is not part of it, and
     // two syncs of one source never appear to overlap in sync_runs.
     run.startedAt = QDateTime::currentSecsSinceEpoch();
