@@ -1,4 +1,5 @@
 #include "infobanner.h"
+#include "chartstyle.h"
 
 #include <QAction>
 #include <QEvent>
@@ -7,17 +8,6 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
-
-namespace {
-
-QColor mix(const QColor &a, const QColor &b, double amount)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - amount) + b.redF() * amount),
-                            float(a.greenF() * (1 - amount) + b.greenF() * amount),
-                            float(a.blueF() * (1 - amount) + b.blueF() * amount));
-}
-
-} // namespace
 
 InfoBanner::InfoBanner(QWidget *parent)
     : QFrame(parent)
@@ -124,7 +114,7 @@ void InfoBanner::updateColours()
         break;
     }
     QPalette p = base;
-    p.setColor(QPalette::Window, mix(base.color(QPalette::Window), hue, dark ? 0.28 : 0.16));
+    p.setColor(QPalette::Window, ChartStyle::blend(base.color(QPalette::Window), hue, dark ? 0.28 : 0.16));
     p.setColor(QPalette::WindowText, base.color(QPalette::WindowText));
     setPalette(p);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);

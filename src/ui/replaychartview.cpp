@@ -1,4 +1,5 @@
 #include "replaychartview.h"
+#include "chartstyle.h"
 #include "trendchartview.h"
 
 #include <QAreaSeries>
@@ -16,25 +17,9 @@ namespace {
 // Shading spans the whole value axis, so a period reads as "the alert was up from here to there".
 constexpr double AxisMax = 100;
 
-QColor blend(const QColor &base, const QColor &tint, double amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + tint.redF() * amount),
-                            float(base.greenF() * (1 - amount) + tint.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-QPen dashedPen(const QColor &color)
-{
-    QPen pen(color, 1.5);
-    pen.setDashPattern({ 4, 3 });
-    pen.setCapStyle(Qt::FlatCap);
-    return pen;
-}
+using ChartStyle::blend;
+using ChartStyle::dashedPen;
+using ChartStyle::isDark;
 
 // The outline of the periods of one level as one polyline along the time axis: up at each start, down at each end.
 QList<QPointF> periodOutline(const QList<AlertFiringPeriod> &periods, AlertLevel level)

@@ -1,4 +1,5 @@
 #include "trendchartview.h"
+#include "chartstyle.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -29,25 +30,9 @@ constexpr int MaxTimeTicks = 13;
 constexpr int TimeLabelGap = 28; // pixels between neighbouring time labels
 constexpr double MarkerRadius = 4.5;
 
-QColor blend(const QColor &base, const QColor &tint, double amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + tint.redF() * amount),
-                            float(base.greenF() * (1 - amount) + tint.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-QPen dashedPen(const QColor &color)
-{
-    QPen pen(color, 1.5);
-    pen.setDashPattern({ 4, 3 });
-    pen.setCapStyle(Qt::FlatCap);
-    return pen;
-}
+using ChartStyle::blend;
+using ChartStyle::dashedPen;
+using ChartStyle::isDark;
 
 QString percentText(double value)
 {
