@@ -588,6 +588,14 @@ void TestConfig::errors_data()
         << QStringList { QStringLiteral("invalid source name") };
     QTest::newRow("source name dot") << QStringLiteral("[source.a.b]\ntype=local\n")
                                      << QStringList { QStringLiteral("invalid source name \"a.b\"") };
+    // Found by fuzzing: QSettings files "[source./]" under another group, and the file loaded without a source.
+    QTest::newRow("source name slash, no keys")
+        << QStringLiteral("[source./]\n") << QStringList { QStringLiteral(":1: [source./]: invalid source name \"/\"") };
+    QTest::newRow("source name slash")
+        << QStringLiteral("[source.a/b]\ntype=local\n")
+        << QStringList { QStringLiteral(":1: [source.a/b]: invalid source name \"a/b\"") };
+    QTest::newRow("source name percent") << QStringLiteral("[source.a%2Fb]\n")
+                                         << QStringList { QStringLiteral("invalid source name \"a%2Fb\"") };
     QTest::newRow("source without type") << QStringLiteral("[source.x]\ninterval=1m\n")
                                          << QStringList { QStringLiteral(":1: [source.x]: the key type is missing"),
                                                           types };

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstdlib>
 
 namespace {
 
@@ -92,6 +93,10 @@ QString suggestion(const QString &word, const QStringList &candidates)
     for (const QString &c : candidates) {
         // A cut-short key ("retention" for "retention_days") is as near a miss as a typo.
         const bool prefix = word.size() >= 3 && (c.startsWith(word) || word.startsWith(c));
+        // The distance is at least the difference in length: a long misfit is no near miss, and is not compared
+        // letter by letter (quadratic in its length).
+        if (!prefix && std::abs(word.size() - c.size()) >= bestDistance)
+            continue;
         const int d = prefix ? 1 : editDistance(word, c);
         if (d < bestDistance) {
             best = c;
@@ -984,10 +989,20 @@ std::optional<Config> Loader::run(QString *error)
     });
     // QSettings drops sections without keys; an empty [source.x] still deserves a word.
     for (const QString &section : std::as_const(m_raw.sections)) {
-        if (section.isEmpty() || groups.contains(section) || section.contains(QLatin1Char('%'))
-            || section.contains(QLatin1Char('/')))
+        if (section.isEmpty() || groups.contains(section))
             continue;
-        if (section.startsWith(QLatin1String("source.")))
+        // QSettings reads "[a/b]" as group a and "%xx" as an escape: such a section is not a group of its own.
+        const bool regrouped = section.contains(QLatin1Char('%')) || section.contains(QLatin1Char('/'));
+        const QString sourceName = section.mid(int(qstrlen("source.")));
+        if (section.startsWith(QLatin1String("source.")) && regrouped)
+            // Found by fuzzing: "[source./]" alone loaded as a config without any source and without a word.
+            fail(m_raw.sectionLine.value(section),
+                 Text::tr("%1: invalid source name \"%2\"; a name is 1 to 64 letters, digits, '-' or '_', e.g. "
+                          "[source.do-prod]")
+                     .arg(whereSection(section), shown(sourceName)));
+        else if (regrouped)
+            continue;
+        else if (section.startsWith(QLatin1String("source.")))
             fail(m_raw.sectionLine.value(section),
                  Text::tr("%1: the section is empty; the key type is required (%2)")
                      .arg(whereSection(section), sourceTypes().join(QLatin1String(", "))));
