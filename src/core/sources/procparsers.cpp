@@ -21,9 +21,59 @@ QByteArrayList tokens(const QByteArray &line)
     return out;
 }
 
-bool isPerCpuLine(const QByteArray &line)
+bool isPerCpuLine(QByteArrayView line)
 {
     return line.size() > 3 && line.startsWith("cpu") && line.at(3) >= '0' && line.at(3) <= '9';
+}
+
+// Calls visit(line) for each line of text without copying it, until visit returns false. /proc/stat's "intr" line
+// alone holds thousands of numbers on a large machine: lines are only copied once they are known to matter.
+template<typename Visit>
+void forEachLine(QByteArrayView text, Visit visit)
+{
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        if (!visit(text.sliced(start, end - start)))
+            return;
+        start = end + 1;
+    }
+}
+
+// Whether the line's first whitespace-separated token is exactly word (what tokens(line).first() == word says).
+bool firstTokenIs(QByteArrayView line, QByteArrayView word)
+{
+    const QByteArrayView trimmed = line.trimmed();
+    if (!trimmed.startsWith(word))
+        return false;
+    return trimmed.size() == word.size() || QChar::isSpace(uchar(trimmed.at(word.size())));
+}
+
+// The "cpu" line's tokens, the label first.
+std::optional<CpuCounters> countersFromCpuLine(const QByteArrayList &fields)
+{
+    const int columns = int(fields.size()) - 1;
+    if (columns < MinimumColumns)
+        return std::nullopt;
+    quint64 values[CountedColumns] = {};
+    // Columns after steal (guest, guest_nice and whatever later kernels add) are validated but not summed.
+    for (int i = 0; i < columns; ++i) {
+        bool ok = false;
+        const quint64 value = fields.at(i + 1).toULongLong(&ok);
+        if (!ok)
+            return std::nullopt;
+        if (i < CountedColumns)
+            values[i] = value;
+    }
+
+    CpuCounters counters;
+    for (quint64 value : values)
+        counters.total += value;
+    // Time waiting for I/O is time the CPU could have run something else: it is idle, as top and DO count it.
+    counters.idle = values[Idle] + values[IoWait];
+    return counters;
 }
 
 } // namespace
@@ -51,35 +101,15 @@ std::optional<CpuCounters> CpuCounters::fromString(const QString &text)
 
 std::optional<CpuCounters> parseProcStat(const QByteArray &text)
 {
-    const QByteArrayList lines = text.split('\n');
-    for (const QByteArray &line : lines) {
-        const QByteArrayList fields = tokens(line);
-        if (fields.isEmpty() || fields.first() != "cpu")
-            continue;
-
+    std::optional<CpuCounters> counters;
+    forEachLine(text, [&counters](QByteArrayView line) {
+        if (!firstTokenIs(line, "cpu"))
+            return true;
         // Only the first aggregate line counts; a malformed one is an error, not a reason to look further.
-        const int columns = int(fields.size()) - 1;
-        if (columns < MinimumColumns)
-            return std::nullopt;
-        quint64 values[CountedColumns] = {};
-        // Columns after steal (guest, guest_nice and whatever later kernels add) are validated but not summed.
-        for (int i = 0; i < columns; ++i) {
-            bool ok = false;
-            const quint64 value = fields.at(i + 1).toULongLong(&ok);
-            if (!ok)
-                return std::nullopt;
-            if (i < CountedColumns)
-                values[i] = value;
-        }
-
-        CpuCounters counters;
-        for (quint64 value : values)
-            counters.total += value;
-        // Time waiting for I/O is time the CPU could have run something else: it is idle, as top and DO count it.
-        counters.idle = values[Idle] + values[IoWait];
-        return counters;
-    }
-    return std::nullopt;
+        counters = countersFromCpuLine(tokens(line.toByteArray()));
+        return false;
+    });
+    return counters;
 }
 
 std::optional<MemInfo> parseMemInfo(const QByteArray &text)
@@ -119,8 +149,12 @@ std::optional<MemInfo> parseMemInfo(const QByteArray &text)
 
 int parseCpuCount(const QByteArray &text)
 {
-    const QByteArrayList lines = text.split('\n');
-    return int(std::count_if(lines.cbegin(), lines.cend(), isPerCpuLine));
+    int count = 0;
+    forEachLine(text, [&count](QByteArrayView line) {
+        count += isPerCpuLine(line) ? 1 : 0;
+        return true;
+    });
+    return count;
 }
 
 std::optional<double> cpuPercent(const CpuCounters &before, const CpuCounters &after)
