@@ -218,7 +218,9 @@ void SyncPanel::refresh()
         return;
     const quint64 generation = ++m_generation;
     const qint64 now = currentTime();
-    m_pending = 1;
+    // One for issuing the reads, released at the end: an answer the cache has ready runs its continuation at
+    // once, and must not count the refresh as finished before the other reads are even asked.
+    m_pending = 2;
 
     m_repository->syncLog({}, 0, LogLimit).then(this, [this, generation](const SyncLogResult &result) {
         if (generation != m_generation)
@@ -265,6 +267,7 @@ void SyncPanel::refresh()
                 finishOne(generation);
             });
     }
+    finishOne(generation);
 }
 
 void SyncPanel::finishOne(quint64 generation)
