@@ -249,11 +249,11 @@ void HeadlessRunner::runSync()
     m_engine->start(true);
 }
 
-QFuture<HealthReport> HeadlessRunner::healthReport()
+QFuture<HealthReport> HeadlessRunner::healthReport(bool checkFile)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     Repository *repository = m_repository.get();
-    return repository->syncHealth(now - 86400).then(
+    return repository->syncHealth(now - 86400, checkFile).then(
         [config = m_setup.config, selected = m_options.sources, repository, startedAt = m_startedAt](
             const SyncHealth &sync) {
             return HealthReport::build(config, selected, sync, repository->tracker().snapshot(),
@@ -277,7 +277,7 @@ void HeadlessRunner::runHealth()
         m_repository = std::make_unique<Repository>(m_setup.database, RepositoryOptions::fromConfig(m_setup.config));
         QString error;
         m_repository->loadBaselines(&error); // without baselines there is just no regression flag
-        report = healthReport().result();
+        report = healthReport(true).result();
     }
     QTextStream out(stdout);
     if (m_options.json)

@@ -50,7 +50,8 @@ private:
     void runHealth();
     // --listen: serves /health and /metrics. False: the exit code is set and the run is over.
     bool startListening();
-    QFuture<HealthReport> healthReport();
+    // checkFile: read the whole SQLite file for damage too (one-shot --health; the HTTP endpoint stays cheap).
+    QFuture<HealthReport> healthReport(bool checkFile = false);
     void printReport(const SyncReport &report);
     void finish(int code);
 

@@ -642,7 +642,7 @@ AlertLogResult alertLog(QSqlDatabase db, qint64 since, int limit, bool activeOnl
     return result;
 }
 
-SyncHealth syncHealth(QSqlDatabase db, const DatabaseUrl &url, qint64 since)
+SyncHealth syncHealth(QSqlDatabase db, const DatabaseUrl &url, qint64 since, bool checkFile)
 {
     SyncHealth h;
     DatabaseInfo &info = h.database;
@@ -667,6 +667,18 @@ SyncHealth syncHealth(QSqlDatabase db, const DatabaseUrl &url, qint64 since)
             info.sizeBytes += QFileInfo(url.path + QLatin1String("-wal")).size();
     } else if (q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next()) {
         info.sizeBytes = q.value(0).toLongLong();
+    }
+    // A sync that met a damaged page writes nothing more, not even its failure, so the sync log alone would call
+    // such a cache healthy until it went stale.
+    if (checkFile && url.isSqlite()) {
+        const bool checked = q.exec(QStringLiteral("PRAGMA quick_check(1)")) && q.next();
+        const QString verdict = checked ? q.value(0).toString() : q.lastError().databaseText();
+        if (verdict != QLatin1String("ok")) {
+            h.error = info.error = QStringLiteral("the cache file is damaged (%1). Restore it from a backup, or move "
+                                                  "it away and sync again to start a fresh cache")
+                                       .arg(verdict.simplified());
+            return h;
+        }
     }
 
     // Per source from the (source, started_at) index: each of these reads a handful of rows.

@@ -279,10 +279,10 @@ QFuture<AlertLogResult> Repository::alertLog(qint64 since, int limit, bool activ
         [](const AlertLogResult &r) { return weigh(r, r.events.size(), qsizetype(sizeof(AlertEventRow)) + 120); });
 }
 
-QFuture<SyncHealth> Repository::syncHealth(qint64 since)
+QFuture<SyncHealth> Repository::syncHealth(qint64 since, bool checkFile)
 {
     // Health must tell the truth now: never served from the cache.
-    return runOnPool(&m_pool, [this, url = m_url, since] {
+    return runOnPool(&m_pool, [this, url = m_url, since, checkFile] {
         QString error;
         const auto db = threadDatabase(url, &error);
         if (!db) {
@@ -293,7 +293,7 @@ QFuture<SyncHealth> Repository::syncHealth(qint64 since)
             return failed;
         }
         ScopedQueryTimer timer(&m_tracker, QStringLiteral("sync_health"));
-        return ReadQueries::syncHealth(*db, url, since);
+        return ReadQueries::syncHealth(*db, url, since, checkFile);
     });
 }
 

@@ -57,7 +57,8 @@ public:
     QFuture<SyncLogResult> syncLog(const QString &source = {}, qint64 since = 0, int limit = 500);
     QFuture<AlertLogResult> alertLog(qint64 since = 0, int limit = 500, bool activeOnly = false);
     // Per-source sync statistics since `since` and facts about the database, for health reports.
-    QFuture<SyncHealth> syncHealth(qint64 since);
+    // checkFile: see ReadQueries::syncHealth.
+    QFuture<SyncHealth> syncHealth(qint64 since, bool checkFile = false);
     // The thresholds in force: the configured defaults (options' alerts, or `configured`) with the defaults and
     // overrides stored by the Thresholds dialog. Never cached: a teammate sharing the database may have saved since.
     QFuture<AlertRulesResult> alertRules();

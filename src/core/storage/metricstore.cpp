@@ -71,6 +71,11 @@ MetricStore::~MetricStore() = default;
 
 namespace {
 
+bool isDamage(const QString &cause)
+{
+    return cause.contains(QLatin1String("malformed")) || cause.contains(QLatin1String("not a database"));
+}
+
 // The engines' words for a store that cannot be written name neither the file nor the way out; this adds both.
 QString storageHint(const QSqlDatabase &db, const QString &cause)
 {
@@ -85,7 +90,7 @@ QString storageHint(const QSqlDatabase &db, const QString &cause)
         return QStringLiteral(". The disk holding %1 is full: free space there and sync again (what was committed "
                               "before is kept)")
             .arg(sqlite ? QFileInfo(where).absolutePath() : where);
-    if (cause.contains(QLatin1String("malformed")) || cause.contains(QLatin1String("not a database")))
+    if (isDamage(cause))
         return QStringLiteral(". The cache %1 is damaged and was left as it is: restore it from a backup, or move it "
                               "away to start a fresh cache")
             .arg(where);
@@ -104,6 +109,7 @@ QString storageHint(const QSqlDatabase &db, const QString &cause)
 bool MetricStore::fail(const QString &what, const QString &cause)
 {
     m_error = what + QStringLiteral(": ") + cause.trimmed() + storageHint(m_db, cause);
+    m_damaged = m_damaged || isDamage(cause);
     return false;
 }
 

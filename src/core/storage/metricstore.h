@@ -51,6 +51,9 @@ public:
     Q_DISABLE_COPY_MOVE(MetricStore)
 
     QString lastError() const { return m_error; }
+    // Set once a statement met a damaged file ("database disk image is malformed"). The caller then writes nothing
+    // more into it, not even the record of the failed sync: the file stays as it was for a backup or a rescue.
+    bool isDamaged() const { return m_damaged; }
     QSqlDatabase database() const { return m_db; }
     bool isSqlite() const { return m_sqlite; }
 
@@ -112,6 +115,7 @@ private:
     QSqlDatabase m_db;
     bool m_sqlite = true;
     QString m_error;
+    bool m_damaged = false;
     struct SqliteStatements;
     std::unique_ptr<SqliteStatements> m_lite;
 };

@@ -76,6 +76,7 @@ private:
     QList<AlertTransition> evaluateAlerts(const QList<SampleRow> &rows, SourceAlerts &alerts) const;
     void schedule(const QString &source);
     void pruneIfDue(qint64 now);
+    SourceRunResult damagedCache(const SourceConfig &config) const;
     RateLimiter *rateLimiter(const SourceConfig &config, const QString &savedState);
     static inline const QString RateStateKey = QStringLiteral("rate_limiter");
     static inline const QString AlertStateKey = QStringLiteral("alerts");
@@ -201,7 +202,7 @@ void SyncWorker::runRound(const QStringList &names, bool scheduled)
         if (const auto timer = m_timers.find(source.name); timer != m_timers.end())
             timer->second->stop(); // a manual sync restarts the source's interval
         Q_EMIT sourceStarted(source.name);
-        const SourceRunResult result = syncSource(source, scheduled);
+        const SourceRunResult result = m_store->isDamaged() ? damagedCache(source) : syncSource(source, scheduled);
         report.sources << result;
         Q_EMIT sourceFinished(result);
         schedule(source.name);
@@ -240,7 +241,7 @@ SourceRunResult SyncWorker::syncSource(const SourceConfig &config, bool schedule
         run.apiCalls = result.apiCalls;
         run.throttled = result.throttled;
         run.retries = result.retries;
-        if (status != QLatin1String("ok") && !m_store->insertSyncRun(run))
+        if (status != QLatin1String("ok") && !m_store->isDamaged() && !m_store->insertSyncRun(run))
             qCWarning(lcSync).noquote() << m_store->lastError();
         if (status == QLatin1String("ok"))
             qCInfo(lcSync).noquote() << QStringLiteral("%1: %2 resources, %3 new samples in %4 ms")
@@ -494,9 +495,21 @@ RateLimiter *SyncWorker::rateLimiter(const SourceConfig &config, const QString &
     return limiter.get();
 }
 
+// Once a statement met a damaged page, the sources after it are not synced into the file at all: a write that lands
+// on an intact page would still change what the user is told was left untouched.
+SourceRunResult SyncWorker::damagedCache(const SourceConfig &config) const
+{
+    SourceRunResult result;
+    result.name = config.name;
+    result.type = config.type;
+    result.status = QStringLiteral("failed");
+    result.error = m_store->lastError();
+    return result;
+}
+
 void SyncWorker::pruneIfDue(qint64 now)
 {
-    if (now - m_lastPrune < 3600)
+    if (now - m_lastPrune < 3600 || m_store->isDamaged())
         return;
     m_lastPrune = now;
     if (!m_store->prune(now, m_config.retentionDays))
