@@ -24,8 +24,8 @@ endforeach()
 add_custom_target(opsdeck_packaging_files DEPENDS ${opsdeck_gzipped})
 add_dependencies(opsdeck opsdeck_packaging_files)
 # Full RELRO, as Debian builds its packages (lintian: hardening-no-bindnow): every symbol is bound at start-up, so
-# the GOT is read-only while the process talks to the network. (_FORTIFY_SOURCE, the other hardening flag lintian
-# asks for, is a compile flag of every object: it belongs in opsdeck_flags.)
+# the GOT is read-only while the process talks to the network. (_FORTIFY_SOURCE and the stack protector are compile
+# flags of every object: they are in opsdeck_flags.)
 target_link_options(opsdeck PRIVATE -Wl,-z,relro -Wl,-z,now)
 
 # The binary and the .desktop file are installed by src/app.

@@ -208,14 +208,19 @@ fi
 
 # --- lintian ------------------------------------------------------------------------------------------------------
 note "lintian"
-# Exit status 1 means tags at error level, 2 that lintian itself failed; warnings and infos are printed only.
+# Exit status 1 means tags at error level, 2 that lintian itself failed; warnings and infos are printed only
+# (infos shown: two of the hardening tags below are at that level).
 lintian_status=0
-lintian --tag-display-limit 0 "$deb" >"$work/lintian.log" 2>&1 || lintian_status=$?
+lintian --display-info --tag-display-limit 0 "$deb" >"$work/lintian.log" 2>&1 || lintian_status=$?
 grep -v '^running with root privileges' "$work/lintian.log" || true
 if ((lintian_status > 1)); then
     fail "lintian did not run (exit status $lintian_status)"
 elif grep -q '^E: ' "$work/lintian.log" || ((lintian_status == 1)); then
     fail "lintian reports errors"
+fi
+# The binary is built hardened as Debian's own are: fortified libc calls, full RELRO, bind-now, PIE.
+if grep -E 'hardening-no-(fortify-functions|relro|bindnow|pie)' "$work/lintian.log"; then
+    fail "the binary lacks a hardening flag lintian checks for"
 fi
 
 # --- install and run ----------------------------------------------------------------------------------------------
