@@ -48,6 +48,8 @@ for target in "$@"; do
         "$binary" -runs="$runs" -max_len=4096 -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$out/$target-" "$out/$target" "$source_dir/fuzz/corpus/$target" \
         >"$out/$target.log" 2>&1 || result=crashed
+    # An interrupted run (Ctrl-C, kill -INT) also exits non-zero: its executions were clean so far.
+    grep -q 'libFuzzer: run interrupted' "$out/$target.log" && result=interrupted
     seconds=$(( $(date +%s) - started ))
     stat() { grep -m1 "stat::$1:" "$out/$target.log" | awk '{print $2}'; }
     echo "$target $(stat number_of_executed_units) ${seconds}s $(stat average_exec_per_sec)/s" \
