@@ -136,6 +136,8 @@ bool reuse(QSqlDatabase &db, QueryStore &s)
         return false;
     s.firstTs = marker->value(QStringLiteral("first_ts")).toLongLong();
     s.lastTs = marker->value(QStringLiteral("last_ts")).toLongLong();
+    if (s.lastTs != Workload::historyEnd())
+        return false; // written on another day: the desktop's "last 30 days" would miss part of it
     s.samples = marker->value(QStringLiteral("samples")).toLongLong();
     s.reused = true;
     return readLayout(db, s);

@@ -1,8 +1,6 @@
 #include "workload.h"
 
-#include <QDate>
 #include <QDateTime>
-#include <QTime>
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -24,13 +22,19 @@ double clampPercent(double v)
 
 } // namespace
 
+qint64 Workload::historyEnd()
+{
+    constexpr qint64 Day = 86400;
+    return QDateTime::currentSecsSinceEpoch() / Day * Day - StepSeconds;
+}
+
 Workload Workload::generate(int resourceCount, int days, int batchSize, quint64 seed)
 {
     Workload w;
     w.days = days;
     w.batchSize = batchSize;
     const qint64 perSeries = qint64(days) * SamplesPerDay;
-    w.lastTs = QDateTime(QDate(2026, 11, 21), QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - StepSeconds;
+    w.lastTs = historyEnd();
     w.firstTs = w.lastTs - (perSeries - 1) * StepSeconds;
     w.samples = qint64(resourceCount) * 3 * perSeries;
 

@@ -8,7 +8,7 @@
 
 // A synthetic fleet, generated once and written identically by every engine of a run.
 //
-// Each resource has cpu, memory and disk at 5-minute resolution over `days` days ending 2026-11-21T00:00Z. The
+// Each resource has cpu, memory and disk at 5-minute resolution over `days` days ending at historyEnd(). The
 // rows come the way a backfilling sync delivers them: resource by resource, each metric's whole window in time
 // order, then sliced into batches of `batchSize` samples — one transaction each, as the sync engine commits a
 // flush. Values are deterministic for a given seed: CPU is a mean-reverting random walk, memory a daily wave
@@ -30,6 +30,10 @@ struct Workload
     static constexpr int SamplesPerDay = 288;
 
     static Workload generate(int resources, int days, int batchSize, quint64 seed);
+    // The last sample's time: one step before today's midnight (UTC). A fixed date made the windows that show
+    // "the last 30 days" see less of the history every day; the values depend only on the sample's index, so
+    // every figure and sum is the same whatever the day.
+    static qint64 historyEnd();
 
     qint64 samplesInFirstBatches(int count) const;
     qint64 hourlyBuckets() const { return qint64(resources.size()) * 3 * days * 24; }
