@@ -51,7 +51,7 @@ for target in "$@"; do
     # An interrupted run (Ctrl-C, kill -INT) also exits non-zero: its executions were clean so far.
     grep -q 'libFuzzer: run interrupted' "$out/$target.log" && result=interrupted
     seconds=$(( $(date +%s) - started ))
-    stat() { grep -m1 "stat::$1:" "$out/$target.log" | awk '{print $2}'; }
-    echo "$target $(stat number_of_executed_units) ${seconds}s $(stat average_exec_per_sec)/s" \
-         "$(stat peak_rss_mb)MB $result" | tee -a "$out/summary.txt"
+    final_stat() { grep -m1 "stat::$1:" "$out/$target.log" | awk '{print $2}'; }
+    echo "$target $(final_stat number_of_executed_units) ${seconds}s $(final_stat average_exec_per_sec)/s" \
+         "$(final_stat peak_rss_mb)MB $result" | tee -a "$out/summary.txt"
 done
