@@ -5,6 +5,7 @@
 
 #include "config/databaseurl.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -98,3 +99,29 @@ private:
     QStringList m_created;
     int m_counter = 0;
 };
+
+// Zeroes the root page of `table` in the SQLite file at `path` (closed, its WAL checkpointed): damage that opening
+// the file does not meet, and the first statement that reads the table does.
+inline bool zeroTablePage(const QString &path, const QString &table)
+{
+    const QString connection = QStringLiteral("opsdeck-test-damage");
+    qint64 page = 0;
+    qint64 pageSize = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = ?"));
+            q.addBindValue(table);
+            if (q.exec() && q.next())
+                page = q.value(0).toLongLong();
+            if (q.exec(QStringLiteral("PRAGMA page_size")) && q.next())
+                pageSize = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QFile file(path);
+    return page > 1 && pageSize > 0 && file.open(QIODevice::ReadWrite) && file.seek((page - 1) * pageSize)
+        && file.write(QByteArray(pageSize, '\0')) == pageSize;
+}

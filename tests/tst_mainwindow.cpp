@@ -10,6 +10,8 @@
 #include "query/repository.h"
 #include "storage/database.h"
 #include "storage/metricstore.h"
+#include "storagetestsupport.h"
+#include "sync/syncengine.h"
 #include "trendchartview.h"
 
 #include <QAbstractButton>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void firstStartBannerSaysHowToAddSources();
     void appliedSettingsRestartTheEngine();
     void newStorageOpensNewWindow();
+    void damagedCacheReplacedOpensNewWindow();
     void alertsShowInWindowWithoutTray();
 
 private:
@@ -389,6 +392,49 @@ void TestMainWindow::newStorageOpensNewWindow()
     QCOMPARE(reopened.count(), 1);
     const auto next = reopened.at(0).at(0).value<RunSetup>();
     QCOMPARE(next.database.path, dir.filePath(QStringLiteral("elsewhere.db")));
+}
+
+// The damaged cache the window was over has been moved away, as the error says: the engine syncs into a fresh
+// file, and the views — whose connections still hold the old file — come back over the new one, no restart.
+void TestMainWindow::damagedCacheReplacedOpensNewWindow()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("own.db"));
+    const auto config = writeConfig(
+        dir, QStringLiteral("[storage]\nurl=sqlite:%1\n[source.here]\ntype=local\ninterval=10s\n").arg(path));
+    QVERIFY(config);
+    RunSetup own;
+    own.config = *config;
+    own.database = *DatabaseUrl::parse(QStringLiteral("sqlite:") + path);
+    {
+        // A cache with the source's saved state in it.
+        SyncEngine engine(own.config, own.database);
+        QSignalSpy rounds(&engine, &SyncEngine::roundFinished);
+        engine.start(false);
+        engine.syncNow();
+        QVERIFY(rounds.wait(20000));
+        engine.stop();
+    }
+    // Damage the sync meets first, and opening the file does not: the page of the sources' saved state.
+    QVERIFY(zeroTablePage(path, QStringLiteral("source_state")));
+
+    MainWindow window(own);
+    QSignalSpy reopened(&window, &MainWindow::reopenRequested);
+    window.show();
+    auto *banner = window.findChild<InfoBanner *>(QStringLiteral("sourceBanner"));
+    QVERIFY(banner);
+    QTRY_VERIFY2_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(QStringLiteral("damaged")),
+                              qPrintable(banner->text()), 20000);
+    QCOMPARE(reopened.count(), 0);
+
+    QVERIFY(QFile::rename(path, path + QStringLiteral(".damaged")));
+    for (const char *suffix : { "-wal", "-shm" })
+        QFile::rename(path + QLatin1String(suffix), path + QStringLiteral(".damaged") + QLatin1String(suffix));
+    QTRY_VERIFY2_WITH_TIMEOUT(reopened.count() == 1, qPrintable(banner->text()), 30000);
+    const auto next = reopened.at(0).at(0).value<RunSetup>();
+    QCOMPARE(next.database.path, path);
+    QCOMPARE(next.config.sources.size(), 1);
 }
 
 // The offscreen platform has no system tray: a notification is told in a banner above the table instead.

@@ -8,6 +8,7 @@
 #include "fakedigitalocean.h"
 
 #include "clitestsupport.h"
+#include "storagetestsupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -56,6 +57,35 @@ bool writeFile(const QString &path, const QByteArray &data)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+// Damages a SQLite file of at least 4 pages: "garbage" (all of it), "header" (its first 100 bytes), "truncated"
+// (to half), "zeroed" (two pages in the middle, which SQLite meets only when it reads them).
+bool damageFile(const QString &path, const QString &damage)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || file.size() < 4 * 4096)
+        return false;
+    const qint64 middle = file.size() / 2 / 4096 * 4096;
+    QRandomGenerator random(20261107);
+    QByteArray noise(4096, '\0');
+    for (char &c : noise)
+        c = char(random.bounded(256));
+    if (damage == QLatin1String("garbage"))
+        return file.resize(0) && file.write(noise.repeated(4)) == 4 * 4096;
+    if (damage == QLatin1String("header"))
+        return file.write(noise.left(100)) == 100;
+    if (damage == QLatin1String("truncated"))
+        return file.resize(middle);
+    return file.seek(middle) && file.write(QByteArray(4096 * 2, '\0')) == 4096 * 2;
+}
+
+// What the damaged-cache message tells the user to do: move the file away (with its -wal and -shm).
+bool moveAway(const QString &path)
+{
+    for (const char *suffix : { "-wal", "-shm" })
+        QFile::rename(path + QLatin1String(suffix), path + QStringLiteral(".damaged") + QLatin1String(suffix));
+    return QFile::rename(path, path + QStringLiteral(".damaged"));
 }
 
 // Opens a SQLite cache read-only, so looking never changes what is looked at.
@@ -129,6 +159,7 @@ private Q_SLOTS:
 
     void corruptFile_data();
     void corruptFile();
+    void corruptFileMovedAwayWhileWatching();
     void readOnly_data();
     void readOnly();
     void diskFull();
@@ -139,6 +170,8 @@ private:
     Result run(const QStringList &args, bool asNobody = false, int timeoutMs = TimeoutMs);
     bool writeConfig(const QString &storageUrl, bool local, bool digitalOcean, const QString &backfill = {});
     bool startFake(int droplets);
+    // `opsdeck --sync --watch -v` over storageUrl, syncing this machine every 10 s; stdout and stderr merged.
+    bool startWatching(QProcess *watch, const QString &storageUrl);
     // A tmpfs of `size` at `dir` (root only). False with *why when this machine does not allow it.
     bool mountTmpfs(const QString &dir, const QByteArray &options, QString *why);
     QString path(const QString &relative) const { return m_dir->filePath(relative); }
@@ -245,6 +278,20 @@ bool tst_StorageFaults::startFake(int droplets)
     return m_fake->start();
 }
 
+bool tst_StorageFaults::startWatching(QProcess *watch, const QString &storageUrl)
+{
+    const QString ini = QStringLiteral("[storage]\nurl=%1\n[source.local]\ntype=local\ninterval=10s\n").arg(storageUrl);
+    if (!writeFile(path(QStringLiteral("opsdeck.ini")), ini.toUtf8()))
+        return false;
+    watch->setProgram(m_binary);
+    watch->setArguments({ QStringLiteral("--sync"), QStringLiteral("--watch"), QStringLiteral("-v") });
+    watch->setProcessEnvironment(m_env);
+    watch->setWorkingDirectory(m_dir->path());
+    watch->setProcessChannelMode(QProcess::MergedChannels);
+    watch->start();
+    return watch->waitForStarted(TimeoutMs);
+}
+
 bool tst_StorageFaults::mountTmpfs(const QString &dir, const QByteArray &options, QString *why)
 {
     QDir().mkpath(dir);
@@ -283,26 +330,7 @@ void tst_StorageFaults::corruptFile()
     for (int i = 0; i < 3; ++i)
         QVERIFY(run({ QStringLiteral("--sync") }).code() == 0);
 
-    QFile file(db);
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    const qint64 size = file.size();
-    QVERIFY(size >= 4 * 4096);
-    QRandomGenerator random(20261107);
-    QByteArray noise(4096, '\0');
-    for (char &c : noise)
-        c = char(random.bounded(256));
-    if (damage == QLatin1String("garbage")) {
-        file.resize(0);
-        file.write(noise.repeated(4));
-    } else if (damage == QLatin1String("header")) {
-        file.write(noise.left(100));
-    } else if (damage == QLatin1String("truncated")) {
-        file.resize(size / 2 / 4096 * 4096);
-    } else {
-        file.seek(size / 2 / 4096 * 4096);
-        file.write(QByteArray(4096 * 2, '\0'));
-    }
-    file.close();
+    QVERIFY(damageFile(db, damage));
     const QByteArray before = digest(db);
 
     const QList<QStringList> verbs {
@@ -330,11 +358,42 @@ void tst_StorageFaults::corruptFile()
     QCOMPARE(digest(db), before);
 
     // The way out the message gives: move it away, sync again.
-    QVERIFY(QFile::rename(db, db + QStringLiteral(".damaged")));
-    for (const char *suffix : { "-wal", "-shm" })
-        QFile::rename(db + QLatin1String(suffix), db + QStringLiteral(".damaged") + QLatin1String(suffix));
+    QVERIFY(moveAway(db));
     const Result again = run({ QStringLiteral("--sync") });
     QVERIFY2(again.code() == 0, again.describe());
+    const Peek fresh = peek(db);
+    QVERIFY2(fresh.ok && fresh.integrity == QLatin1String("ok") && fresh.samples > 0, qPrintable(fresh.error));
+}
+
+// A --watch syncer (the desktop app's engine alike) that met the damage writes nothing into the file, round after
+// round; once the file has been moved away, as the message says, its next round starts a fresh cache — no restart.
+void tst_StorageFaults::corruptFileMovedAwayWhileWatching()
+{
+    const QString db = path(QStringLiteral("cache/opsdeck.db"));
+    QVERIFY(writeConfig(QStringLiteral("sqlite://") + db, true, false));
+    QVERIFY(run({ QStringLiteral("--sync") }).code() == 0);
+    QVERIFY(zeroTablePage(db, QStringLiteral("source_state"))); // the sync meets it; opening the file does not
+    const QByteArray before = digest(db);
+
+    QProcess watch;
+    QVERIFY(startWatching(&watch, QStringLiteral("sqlite://") + db));
+    QByteArray log;
+    const auto count = [&](const char *what) {
+        log += watch.readAll();
+        return log.count(what);
+    };
+    // Two failed rounds: the one that met the damage and one after it, neither writing.
+    QTRY_VERIFY2_WITH_TIMEOUT(count("move it away") >= 2, log.constData(), 40000);
+    QCOMPARE(digest(db), before);
+    QCOMPARE(count("local: 1 resources"), 0);
+
+    QVERIFY(moveAway(db));
+    QTRY_VERIFY2_WITH_TIMEOUT(count("local: 1 resources") >= 1, log.constData(), 40000);
+    QVERIFY2(log.contains("has been moved away or replaced"), log.constData());
+    watch.terminate();
+    QVERIFY(watch.waitForFinished(TimeoutMs));
+    QCOMPARE(watch.exitCode(), 0);
+    QCOMPARE(digest(db + QStringLiteral(".damaged")), before);
     const Peek fresh = peek(db);
     QVERIFY2(fresh.ok && fresh.integrity == QLatin1String("ok") && fresh.samples > 0, qPrintable(fresh.error));
 }
@@ -543,15 +602,8 @@ void tst_StorageFaults::postgresRestartedMidSync()
 
     // A long-running syncer (--watch, and the desktop app alike) reconnects after the restart instead of failing
     // every round until someone restarts it.
-    QVERIFY(writeFile(path(QStringLiteral("opsdeck.ini")),
-                      QStringLiteral("[storage]\nurl=%1\n[source.local]\ntype=local\ninterval=10s\n").arg(url).toUtf8()));
     QProcess watch;
-    watch.setProgram(m_binary);
-    watch.setArguments({ QStringLiteral("--sync"), QStringLiteral("--watch"), QStringLiteral("-v") });
-    watch.setProcessEnvironment(m_env);
-    watch.setWorkingDirectory(m_dir->path());
-    watch.setProcessChannelMode(QProcess::MergedChannels);
-    watch.start();
+    QVERIFY(startWatching(&watch, url));
     QByteArray log;
     const auto rounds = [&] {
         log += watch.readAll();

@@ -168,6 +168,9 @@ void MainWindow::connectEngine()
     connect(m_engine.get(), &SyncEngine::sourceProgress, m_syncPanel, &SyncPanel::sourceProgress);
     connect(m_engine.get(), &SyncEngine::sourceFinished, m_syncPanel, &SyncPanel::sourceFinished);
     connect(m_engine.get(), &SyncEngine::alertTransitions, m_tray, &TrayController::onAlertTransitions);
+    // A damaged cache moved away or restored from a backup: the views and their cache still read the old file, so
+    // the window is opened anew over the new one, as after a change of storage in Settings.
+    connect(m_engine.get(), &SyncEngine::cacheReplaced, this, [this] { Q_EMIT reopenRequested(m_setup); });
     // Queued: the Repository drops its cached alert list on the same signals first.
     for (auto signal : { &SyncEngine::dataChanged })
         connect(m_engine.get(), signal, m_alertsPanel, [panel = m_alertsPanel] {

@@ -69,7 +69,8 @@ public:
     void applyConfig(const Config &config);
 
 Q_SIGNALS:
-    // The cache moved to another database: the window over it is a new one (main() replaces this one).
+    // The cache moved to another database, or a damaged cache file was replaced by another: the window over it
+    // is a new one (main() replaces this one).
     void reopenRequested(const RunSetup &setup);
 
 protected:

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
@@ -23,6 +24,9 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
+#include <sys/stat.h>
+#include <tuple>
 
 Q_LOGGING_CATEGORY(lcSync, "opsdeck.sync", QtInfoMsg)
 
@@ -35,6 +39,18 @@ struct SourceAlerts
     AlertEvaluator evaluator;
     QHash<qint64, ResourceInfo> resources;
 };
+
+// What tells a file from the one that takes its place under the same name (moved in, or copied over it): device,
+// inode, size and modification time; all zero for a missing file.
+using FileIdentity = std::tuple<dev_t, ino_t, off_t, time_t, long>;
+
+FileIdentity fileIdentity(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return { st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec };
+}
 
 } // namespace
 
@@ -66,6 +82,7 @@ Q_SIGNALS:
     void roundFinished(const SyncReport &report);
     void dataChanged(const QList<qint64> &resourceIds);
     void alertTransitions(const QList<AlertTransition> &transitions, const QHash<qint64, QString> &resourceNames);
+    void cacheReplaced();
 
 private:
     bool ensureOpen(QString *error);
@@ -95,6 +112,9 @@ private:
     // Sources whose scheduled sync was skipped because another syncer had just synced them: when it finished.
     std::map<QString, qint64> m_syncedElsewhereAt;
     qint64 m_lastPrune = 0;
+    // The SQLite cache file as it was when found damaged: once the file under that name is another one, the next
+    // round opens it again.
+    std::optional<FileIdentity> m_damagedFile;
 };
 
 void SyncWorker::startWork(bool scheduled)
@@ -129,12 +149,23 @@ void SyncWorker::shutdown()
 
 bool SyncWorker::ensureOpen(QString *error)
 {
-    if (m_store) {
+    bool replaced = false;
+    if (m_store && m_url.isSqlite()) {
+        // A damaged cache is never written into (MetricStore::isDamaged), and the message says to move it away or
+        // restore a backup. Once that is done, --watch and the desktop app sync into the new file without a
+        // restart. A stat a round, only while damaged.
+        const QString file = m_store->database().databaseName();
+        if (!m_store->isDamaged() || fileIdentity(file) == m_damagedFile)
+            return true;
+        m_store.reset();
+        Database::close(m_connection);
+        m_damagedFile.reset();
+        replaced = true;
+        qCInfo(lcSync).noquote() << "the damaged cache" << file << "has been moved away or replaced; opening it again";
+    } else if (m_store) {
         // A PostgreSQL server restarted since the last round leaves this connection dead, and QtSql never
         // reconnects: without this, --watch and the desktop app would fail every round until restarted. One
-        // round trip a round; SQLite has no server to lose.
-        if (m_url.isSqlite())
-            return true;
+        // round trip a round.
         QSqlQuery probe(m_store->database());
         if (probe.exec(QStringLiteral("SELECT 1")))
             return true;
@@ -148,6 +179,8 @@ bool SyncWorker::ensureOpen(QString *error)
     if (!db)
         return false;
     m_store = std::make_unique<MetricStore>(*db);
+    if (replaced)
+        Q_EMIT cacheReplaced();
     return true;
 }
 
@@ -207,6 +240,8 @@ void SyncWorker::runRound(const QStringList &names, bool scheduled)
         Q_EMIT sourceFinished(result);
         schedule(source.name);
     }
+    if (m_store->isDamaged() && !m_damagedFile)
+        m_damagedFile = fileIdentity(m_store->database().databaseName());
     report.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
     pruneIfDue(report.finishedAtMs / 1000);
     report.firing = firingAlerts();
@@ -548,6 +583,7 @@ SyncEngine::SyncEngine(Config config, DatabaseUrl url, QObject *parent)
     connect(m_worker, &SyncWorker::roundFinished, this, &SyncEngine::roundFinished);
     connect(m_worker, &SyncWorker::dataChanged, this, &SyncEngine::dataChanged);
     connect(m_worker, &SyncWorker::alertTransitions, this, &SyncEngine::alertTransitions);
+    connect(m_worker, &SyncWorker::cacheReplaced, this, &SyncEngine::cacheReplaced);
 }
 
 SyncEngine::~SyncEngine()

@@ -51,6 +51,9 @@ Q_SIGNALS:
     // Emitted after a commit that recorded alert transitions (in time order): one commit is one burst for the
     // notifier. resourceNames maps the resources of the transitions to their names, where the source listed them.
     void alertTransitions(const QList<AlertTransition> &transitions, const QHash<qint64, QString> &resourceNames);
+    // The SQLite cache had been found damaged, and another file has taken its place (moved away, a backup
+    // restored): the engine syncs into the new file from now on. Readers still hold the old file open.
+    void cacheReplaced();
     void stopped();
 
 private:
