@@ -149,7 +149,6 @@ void SyncWorker::shutdown()
 
 bool SyncWorker::ensureOpen(QString *error)
 {
-    bool replaced = false;
     if (m_store && m_url.isSqlite()) {
         // A damaged cache is never written into (MetricStore::isDamaged), and the message says to move it away or
         // restore a backup. Once that is done, --watch and the desktop app sync into the new file without a
@@ -160,8 +159,9 @@ bool SyncWorker::ensureOpen(QString *error)
         m_store.reset();
         Database::close(m_connection);
         m_damagedFile.reset();
-        replaced = true;
         qCInfo(lcSync).noquote() << "the damaged cache" << file << "has been moved away or replaced; opening it again";
+        // Said before the open, which may fail in turn: readers must leave the old file either way.
+        Q_EMIT cacheReplaced();
     } else if (m_store) {
         // A PostgreSQL server restarted since the last round leaves this connection dead, and QtSql never
         // reconnects: without this, --watch and the desktop app would fail every round until restarted. One
@@ -179,8 +179,6 @@ bool SyncWorker::ensureOpen(QString *error)
     if (!db)
         return false;
     m_store = std::make_unique<MetricStore>(*db);
-    if (replaced)
-        Q_EMIT cacheReplaced();
     return true;
 }
 

@@ -52,7 +52,7 @@ Q_SIGNALS:
     // notifier. resourceNames maps the resources of the transitions to their names, where the source listed them.
     void alertTransitions(const QList<AlertTransition> &transitions, const QHash<qint64, QString> &resourceNames);
     // The SQLite cache had been found damaged, and another file has taken its place (moved away, a backup
-    // restored): the engine syncs into the new file from now on. Readers still hold the old file open.
+    // restored): the engine opens the new file from its next round on. Readers still hold the old file open.
     void cacheReplaced();
     void stopped();
 
